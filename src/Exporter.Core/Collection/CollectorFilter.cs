@@ -1,0 +1,16 @@
+namespace Exporter.Core.Collection;
+
+/// <summary>
+/// node_exporter's collect[] / exclude[] query parameters: collect[] keeps only the named enabled
+/// collectors, exclude[] drops the named ones. Both empty: every enabled collector runs.
+/// </summary>
+public sealed record CollectorFilter(IReadOnlyList<string> Collect, IReadOnlyList<string> Exclude)
+{
+    public static CollectorFilter None { get; } = new([], []);
+
+    /// <summary>A stable key, so scrapes with the same filter can share one collection.</summary>
+    public string Key => string.Join(',', Collect.Order(StringComparer.Ordinal)) + "|" + string.Join(',', Exclude.Order(StringComparer.Ordinal));
+
+    public bool Includes(string name) =>
+        (Collect.Count == 0 || Collect.Contains(name, StringComparer.Ordinal)) && !Exclude.Contains(name, StringComparer.Ordinal);
+}

@@ -1,0 +1,50 @@
+using System.Buffers;
+using System.IO.Compression;
+using Exporter.Core.Exposition;
+
+namespace Exporter.Core.Collection;
+
+/// <summary>
+/// The outcome of one collection: families sorted by name. Bodies are encoded on first request
+/// per format and compression, then shared by every scrape that joined this collection.
+/// </summary>
+public sealed class ScrapeResult
+{
+    private readonly Lock _lock = new();
+    private readonly byte[]?[] _bodies = new byte[4][];
+
+    public ScrapeResult(IReadOnlyList<MetricFamily> families)
+    {
+        Families = families;
+    }
+
+    public IReadOnlyList<MetricFamily> Families { get; }
+
+    /// <summary>The encoded body; gzip-compressed when <paramref name="gzip"/> is set.</summary>
+    public byte[] GetBody(ExpositionFormat format, bool gzip)
+    {
+        var slot = ((int)format * 2) + (gzip ? 1 : 0);
+        lock (_lock)
+        {
+            return _bodies[slot] ??= gzip ? Compress(GetBody(format, gzip: false)) : Encode(format);
+        }
+    }
+
+    private byte[] Encode(ExpositionFormat format)
+    {
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        ExpositionWriter.Write(buffer, Families, format);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static byte[] Compress(byte[] body)
+    {
+        using var output = new MemoryStream(body.Length / 4);
+        using (var gzip = new GZipStream(output, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(body);
+        }
+
+        return output.ToArray();
+    }
+}

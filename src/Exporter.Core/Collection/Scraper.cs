@@ -1,0 +1,130 @@
+using Exporter.Core.Exposition;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Exporter.Core.Collection;
+
+/// <summary>
+/// Runs the enabled collectors concurrently and merges what they produce. Scrapes that arrive while
+/// a collection with the same filter is running share it (single flight): a hundred scrapers at
+/// once cost one collection, and every one of them gets an answer.
+/// </summary>
+public sealed class Scraper
+{
+    private static readonly MetricDescriptor DurationDescriptor = new(
+        "node_scrape_collector_duration_seconds", "node_exporter: Duration of a collector scrape.", MetricType.Gauge, "collector");
+
+    private static readonly MetricDescriptor SuccessDescriptor = new(
+        "node_scrape_collector_success", "node_exporter: Whether a collector succeeded.", MetricType.Gauge, "collector");
+
+    private readonly IReadOnlyDictionary<string, CollectorRunner> _runners;
+    private readonly TimeSpan _timeout;
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, Task<ScrapeResult>> _inFlight = new(StringComparer.Ordinal);
+
+    public Scraper(
+        IEnumerable<CollectorRegistration> registrations,
+        IOptions<SystemMetricsOptions> options,
+        IServiceProvider services,
+        ILogger<Scraper> logger)
+    {
+        var settings = options.Value;
+        _timeout = settings.CollectorTimeout;
+        var runners = new SortedDictionary<string, CollectorRunner>(StringComparer.Ordinal);
+        foreach (var registration in registrations)
+        {
+            if (IsEnabled(registration, settings) && !runners.ContainsKey(registration.Name))
+            {
+                runners.Add(registration.Name, new CollectorRunner(registration.Factory(services), logger));
+            }
+        }
+
+        _runners = runners;
+        ScraperLog.EnabledCollectors(logger, string.Join(", ", runners.Keys));
+    }
+
+    /// <summary>Names of the collectors that run, sorted.</summary>
+    public IReadOnlyCollection<string> EnabledCollectors => (IReadOnlyCollection<string>)_runners.Keys;
+
+    /// <summary>
+    /// Collects from the enabled collectors the filter selects. Throws <see cref="ArgumentException"/>
+    /// when the filter names a collector that is not enabled.
+    /// </summary>
+    /// <param name="filter">collect[] / exclude[]; <see cref="CollectorFilter.None"/> for all.</param>
+    /// <param name="timeout">A shorter per-collector timeout for this scrape (e.g. from Prometheus'
+    /// X-Prometheus-Scrape-Timeout-Seconds header); never longer than the configured one.</param>
+    public Task<ScrapeResult> ScrapeAsync(CollectorFilter filter, TimeSpan? timeout = null)
+    {
+        foreach (var name in filter.Collect.Concat(filter.Exclude))
+        {
+            if (!_runners.ContainsKey(name))
+            {
+                throw new ArgumentException($"missing collector: {name}", nameof(filter));
+            }
+        }
+
+        var effective = timeout is { } t && t > TimeSpan.Zero && t < _timeout ? t : _timeout;
+        var key = filter.Key;
+        lock (_lock)
+        {
+            if (_inFlight.TryGetValue(key, out var running))
+            {
+                return running;
+            }
+
+            var task = CollectAsync(filter, effective);
+            _inFlight[key] = task;
+            _ = task.ContinueWith(
+                _ =>
+                {
+                    lock (_lock)
+                    {
+                        _inFlight.Remove(key);
+                    }
+                },
+                TaskScheduler.Default);
+            return task;
+        }
+    }
+
+    private async Task<ScrapeResult> CollectAsync(CollectorFilter filter, TimeSpan timeout)
+    {
+        // Yield first so the caller's lock is released before any collector starts.
+        await Task.Yield();
+        var selected = _runners.Values.Where(r => filter.Includes(r.Name)).ToList();
+        var outcomes = await Task.WhenAll(selected.Select(r => r.RunAsync(timeout))).ConfigureAwait(false);
+        return new ScrapeResult(Merge(outcomes));
+    }
+
+    private static List<MetricFamily> Merge(CollectorOutcome[] outcomes)
+    {
+        var byName = new SortedDictionary<string, MetricFamily>(StringComparer.Ordinal);
+        var duration = new MetricFamily(DurationDescriptor);
+        var success = new MetricFamily(SuccessDescriptor);
+        foreach (var outcome in outcomes)
+        {
+            duration.Samples.Add(new Sample([outcome.Name], outcome.Duration.TotalSeconds));
+            success.Samples.Add(new Sample([outcome.Name], outcome.Success ? 1 : 0));
+            foreach (var family in outcome.Sink?.Families ?? [])
+            {
+                // A fresh family: a collector's outcome may be shared by concurrent scrapes.
+                if (!byName.TryGetValue(family.Descriptor.Name, out var merged))
+                {
+                    merged = new MetricFamily(family.Descriptor);
+                    byName.Add(family.Descriptor.Name, merged);
+                }
+
+                merged.Samples.AddRange(family.Samples);
+            }
+        }
+
+        byName[DurationDescriptor.Name] = duration;
+        byName[SuccessDescriptor.Name] = success;
+        return [.. byName.Values];
+    }
+
+    private static bool IsEnabled(CollectorRegistration registration, SystemMetricsOptions options) =>
+        options.Collectors.TryGetValue(registration.Name, out var enabled)
+            ? enabled
+            : registration.EnabledByDefault && !options.DisableDefaultCollectors;
+}

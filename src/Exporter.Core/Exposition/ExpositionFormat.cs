@@ -1,0 +1,20 @@
+namespace Exporter.Core.Exposition;
+
+/// <summary>The wire formats the endpoint can answer with.</summary>
+public enum ExpositionFormat
+{
+    /// <summary>Prometheus text format 0.0.4.</summary>
+    Text,
+
+    /// <summary>OpenMetrics 1.0.0 text.</summary>
+    OpenMetrics,
+}
+
+/// <summary>Content types of the formats, as sent in the response.</summary>
+public static class ExpositionContentTypes
+{
+    public const string Text = "text/plain; version=0.0.4; charset=utf-8";
+    public const string OpenMetrics = "application/openmetrics-text; version=1.0.0; charset=utf-8";
+
+    public static string For(ExpositionFormat format) => format == ExpositionFormat.OpenMetrics ? OpenMetrics : Text;
+}

@@ -1,0 +1,32 @@
+namespace Exporter.Core.Exposition;
+
+/// <summary>
+/// Where a collector puts its samples during one collection. Each collector gets its own sink, so a
+/// collector that times out or fails can be dropped whole without touching what others produced.
+/// </summary>
+public sealed class MetricSink
+{
+    private readonly Dictionary<MetricDescriptor, MetricFamily> _families = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Families in the order their first sample arrived.</summary>
+    public IEnumerable<MetricFamily> Families => _families.Values;
+
+    /// <summary>Adds one sample; label values must match the descriptor's label names, in order.</summary>
+    public void Add(MetricDescriptor descriptor, double value, params ReadOnlySpan<string> labelValues)
+    {
+        if (labelValues.Length != descriptor.LabelNames.Count)
+        {
+            throw new ArgumentException(
+                $"{descriptor.Name} takes {descriptor.LabelNames.Count} label values, got {labelValues.Length}.",
+                nameof(labelValues));
+        }
+
+        if (!_families.TryGetValue(descriptor, out var family))
+        {
+            family = new MetricFamily(descriptor);
+            _families.Add(descriptor, family);
+        }
+
+        family.Samples.Add(new Sample(labelValues.ToArray(), value));
+    }
+}

@@ -1,0 +1,22 @@
+using Exporter.Core.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the Prometheus scrape endpoint.</summary>
+public static class SystemMetricsEndpointRouteBuilderExtensions
+{
+    internal const string DefaultPath = "/metrics";
+
+    /// <summary>Maps the scrape endpoint at /metrics.</summary>
+    public static IEndpointConventionBuilder MapSystemMetrics(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapSystemMetrics(DefaultPath);
+
+    /// <summary>
+    /// Maps the scrape endpoint at <paramref name="pattern"/>. Returns the endpoint's builder, so
+    /// callers can chain e.g. <c>.RequireAuthorization()</c> or <c>.RequireHost()</c>.
+    /// </summary>
+    public static IEndpointConventionBuilder MapSystemMetrics(this IEndpointRouteBuilder endpoints, string pattern) =>
+        endpoints.MapGet(pattern, (RequestDelegate)MetricsEndpoint.HandleAsync).WithDisplayName("Prometheus metrics");
+}

@@ -1,0 +1,34 @@
+using Exporter.Core.Collection;
+using Microsoft.Extensions.Options;
+
+namespace Exporter.Core.Hosting;
+
+/// <summary>Bad settings fail at start-up with a clear message, not at the first scrape.</summary>
+internal sealed class SystemMetricsOptionsValidator(IEnumerable<CollectorRegistration> registrations)
+    : IValidateOptions<SystemMetricsOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SystemMetricsOptions options)
+    {
+        var errors = new List<string>();
+        var known = registrations.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        foreach (var collector in options.Collectors.Keys.Where(c => !known.Contains(c)))
+        {
+            errors.Add($"unknown collector '{collector}' (known: {string.Join(", ", known.Order(StringComparer.Ordinal))})");
+        }
+
+        if (options.CollectorTimeout <= TimeSpan.Zero)
+        {
+            errors.Add($"collector timeout must be positive, got {options.CollectorTimeout}");
+        }
+
+        foreach (var (flag, path) in new[] { ("procfs", options.Path.Procfs), ("sysfs", options.Path.Sysfs), ("rootfs", options.Path.Rootfs) })
+        {
+            if (string.IsNullOrWhiteSpace(path))
+            {
+                errors.Add($"path.{flag} must not be empty");
+            }
+        }
+
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,17 @@
+using Exporter.Core.Collection;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Exporter.Core.Linux;
+
+/// <summary>The node_exporter-compatible Linux collectors, with node_exporter's defaults.</summary>
+internal static class LinuxCollectors
+{
+    public static IReadOnlyList<CollectorRegistration> Registrations { get; } =
+    [
+        new("loadavg", true, sp => new LoadavgCollector(sp.GetRequiredService<HostPaths>())),
+    ];
+
+    public static void AddOptions(IServiceCollection services)
+    {
+    }
+}

@@ -1,0 +1,24 @@
+using System.Globalization;
+
+namespace Exporter.Core.Linux;
+
+/// <summary>Parses /proc/loadavg: "0.52 0.58 0.59 1/467 12345" (proc(5)).</summary>
+public static class LoadavgParser
+{
+    /// <summary>The 1, 5 and 15 minute load averages.</summary>
+    public static (double Load1, double Load5, double Load15) Parse(string text)
+    {
+        var fields = text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (fields.Length < 3)
+        {
+            throw new FormatException($"loadavg: expected at least 3 fields, got {fields.Length}: '{text.Trim()}'");
+        }
+
+        return (ParseLoad(fields[0]), ParseLoad(fields[1]), ParseLoad(fields[2]));
+    }
+
+    private static double ParseLoad(string field) =>
+        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"loadavg: '{field}' is not a number");
+}

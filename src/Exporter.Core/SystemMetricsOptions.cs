@@ -1,0 +1,37 @@
+namespace Exporter.Core;
+
+/// <summary>
+/// Settings of the scraper and the built-in collectors, bound from the "Exporter" configuration
+/// section (appsettings.json, environment variables such as Exporter__Path__Procfs, or the host's
+/// node_exporter-style flags).
+/// </summary>
+public sealed class SystemMetricsOptions
+{
+    internal const string SectionName = "Exporter";
+    internal static readonly TimeSpan DefaultCollectorTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>Where procfs, sysfs and the host's root file system are mounted.</summary>
+    public PathOptions Path { get; set; } = new();
+
+    /// <summary>Collector name → enabled, overriding each collector's default.</summary>
+    public Dictionary<string, bool> Collectors { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>When true, only collectors set to true in <see cref="Collectors"/> run.</summary>
+    public bool DisableDefaultCollectors { get; set; }
+
+    /// <summary>
+    /// How long one collector may take before the scrape goes on without it. Well under Prometheus'
+    /// default 10 s scrape timeout, so one stuck collector never costs the whole scrape.
+    /// </summary>
+    public TimeSpan CollectorTimeout { get; set; } = DefaultCollectorTimeout;
+}
+
+/// <summary>Mount points of the host's file systems (node_exporter's --path.* flags).</summary>
+public sealed class PathOptions
+{
+    public string Procfs { get; set; } = "/proc";
+
+    public string Sysfs { get; set; } = "/sys";
+
+    public string Rootfs { get; set; } = "/";
+}

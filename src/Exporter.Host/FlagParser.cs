@@ -1,0 +1,211 @@
+using System.Globalization;
+
+namespace Exporter.Host;
+
+/// <summary>What the command line asked for: configuration settings, or help / version, or an error.</summary>
+internal sealed record FlagParseResult(IReadOnlyDictionary<string, string?> Settings, string? Error, bool Help, bool Version);
+
+/// <summary>
+/// node_exporter-style flags (--web.listen-address=:9800, --collector.cpu, --no-collector.cpu) turned
+/// into configuration keys under "Exporter", so flags, appsettings.json and environment variables
+/// all set the same options. Pure: no I/O, tested directly.
+/// </summary>
+internal static class FlagParser
+{
+    private enum Kind
+    {
+        Text,
+        Bool,
+        Duration,
+        LogLevel,
+    }
+
+    private static readonly Dictionary<string, (string Key, Kind Kind)> Flags = new(StringComparer.Ordinal)
+    {
+        ["web.listen-address"] = ("Exporter:Web:ListenAddress", Kind.Text),
+        ["web.telemetry-path"] = ("Exporter:Web:TelemetryPath", Kind.Text),
+        ["path.procfs"] = ("Exporter:Path:Procfs", Kind.Text),
+        ["path.sysfs"] = ("Exporter:Path:Sysfs", Kind.Text),
+        ["path.rootfs"] = ("Exporter:Path:Rootfs", Kind.Text),
+        ["collector.disable-defaults"] = ("Exporter:DisableDefaultCollectors", Kind.Bool),
+        ["collector.timeout"] = ("Exporter:CollectorTimeout", Kind.Duration),
+        ["config.file"] = ("Exporter:ConfigFile", Kind.Text),
+        ["log.level"] = ("Logging:LogLevel:Default", Kind.LogLevel),
+    };
+
+    /// <summary>Flag names with their configuration keys, for --help.</summary>
+    public static IEnumerable<string> KnownFlags => Flags.Keys;
+
+    public static FlagParseResult Parse(IReadOnlyList<string> args, IEnumerable<string> collectorNames)
+    {
+        var collectors = collectorNames.ToHashSet(StringComparer.Ordinal);
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (arg is "-h" or "--help")
+            {
+                return new(settings, null, Help: true, Version: false);
+            }
+
+            if (arg == "--version")
+            {
+                return new(settings, null, Help: false, Version: true);
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal) || arg.Length == 2)
+            {
+                return Fail($"unexpected argument '{arg}'");
+            }
+
+            var eq = arg.IndexOf('=', StringComparison.Ordinal);
+            var name = eq < 0 ? arg[2..] : arg[2..eq];
+            var value = eq < 0 ? null : arg[(eq + 1)..];
+
+            string? error;
+            if (name.StartsWith("no-collector.", StringComparison.Ordinal))
+            {
+                error = SetCollector(settings, collectors, name["no-collector.".Length..], value, negate: true);
+            }
+            else if (Flags.TryGetValue(name, out var flag))
+            {
+                if (value is null && flag.Kind != Kind.Bool)
+                {
+                    if (i + 1 >= args.Count)
+                    {
+                        return Fail($"flag --{name} needs a value");
+                    }
+
+                    value = args[++i];
+                }
+
+                error = Set(settings, name, flag.Key, flag.Kind, value);
+            }
+            else if (name.StartsWith("collector.", StringComparison.Ordinal))
+            {
+                var rest = name["collector.".Length..];
+                var dot = rest.IndexOf('.', StringComparison.Ordinal);
+                if (dot < 0)
+                {
+                    error = SetCollector(settings, collectors, rest, value, negate: false);
+                }
+                else if (!collectors.Contains(rest[..dot]))
+                {
+                    error = $"unknown flag --{name}: no collector '{rest[..dot]}'";
+                }
+                else
+                {
+                    // --collector.filesystem.mount-points-exclude=... → Exporter:filesystem:MountPointsExclude;
+                    // the collector's options reject keys they do not know at start-up.
+                    if (value is null)
+                    {
+                        if (i + 1 >= args.Count)
+                        {
+                            return Fail($"flag --{name} needs a value");
+                        }
+
+                        value = args[++i];
+                    }
+
+                    settings[$"Exporter:{rest[..dot]}:{rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal)}"] = value;
+                    error = null;
+                }
+            }
+            else
+            {
+                error = $"unknown flag --{name}";
+            }
+
+            if (error is not null)
+            {
+                return Fail(error);
+            }
+        }
+
+        return new(settings, null, Help: false, Version: false);
+
+        FlagParseResult Fail(string message) => new(settings, message, Help: false, Version: false);
+    }
+
+    private static string? SetCollector(Dictionary<string, string?> settings, HashSet<string> collectors, string collector, string? value, bool negate)
+    {
+        if (!collectors.Contains(collector))
+        {
+            return $"unknown collector '{collector}' (known: {string.Join(", ", collectors.Order(StringComparer.Ordinal))})";
+        }
+
+        if (!TryParseBool(value, out var enabled))
+        {
+            return $"flag --collector.{collector} takes true or false, got '{value}'";
+        }
+
+        settings[$"Exporter:Collectors:{collector}"] = (enabled ^ negate) ? "true" : "false";
+        return null;
+    }
+
+    private static string? Set(Dictionary<string, string?> settings, string name, string key, Kind kind, string? value)
+    {
+        switch (kind)
+        {
+            case Kind.Bool when TryParseBool(value, out var b):
+                settings[key] = b ? "true" : "false";
+                return null;
+            case Kind.Bool:
+                return $"flag --{name} takes true or false, got '{value}'";
+            case Kind.Duration when TryParseDuration(value!, out var duration):
+                settings[key] = duration.ToString("c", CultureInfo.InvariantCulture);
+                return null;
+            case Kind.Duration:
+                return $"flag --{name} takes a positive duration such as 5s or 500ms, got '{value}'";
+            case Kind.LogLevel when LogLevelName(value!) is { } level:
+                settings[key] = level;
+                return null;
+            case Kind.LogLevel:
+                return $"flag --{name} takes debug, info, warn or error, got '{value}'";
+            default:
+                if (string.IsNullOrWhiteSpace(value))
+                {
+                    return $"flag --{name} needs a value";
+                }
+
+                settings[key] = value;
+                return null;
+        }
+    }
+
+    private static bool TryParseBool(string? value, out bool result)
+    {
+        result = value is null || value.Equals("true", StringComparison.OrdinalIgnoreCase);
+        return value is null || result || value.Equals("false", StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>Go-style durations with one unit: 500ms, 5s, 1.5m, 1h.</summary>
+    internal static bool TryParseDuration(string text, out TimeSpan duration)
+    {
+        duration = default;
+        var (number, scale) = text switch
+        {
+            _ when text.EndsWith("ms", StringComparison.Ordinal) => (text[..^2], 0.001),
+            _ when text.EndsWith('s') => (text[..^1], 1.0),
+            _ when text.EndsWith('m') => (text[..^1], 60.0),
+            _ when text.EndsWith('h') => (text[..^1], 3600.0),
+            _ => (string.Empty, 0.0),
+        };
+        if (!double.TryParse(number, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) || value <= 0)
+        {
+            return false;
+        }
+
+        duration = TimeSpan.FromSeconds(value * scale);
+        return true;
+    }
+
+    private static string? LogLevelName(string value) => value.ToLowerInvariant() switch
+    {
+        "debug" => "Debug",
+        "info" => "Information",
+        "warn" or "warning" => "Warning",
+        "error" => "Error",
+        _ => null,
+    };
+}

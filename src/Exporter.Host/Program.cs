@@ -1,0 +1,87 @@
+using Exporter.Core;
+using Exporter.Core.Collection;
+using Exporter.Host;
+using Microsoft.Extensions.Options;
+
+var flags = FlagParser.Parse(args, BuiltInCollectors.Names);
+if (flags.Error is not null)
+{
+    await Console.Error.WriteLineAsync($"exporter: error: {flags.Error}, try --help");
+    return 2;
+}
+
+if (flags.Help)
+{
+    Console.WriteLine(Usage.Text);
+    return 0;
+}
+
+if (flags.Version)
+{
+    Console.WriteLine($"exporter {LandingPage.Version}");
+    return 0;
+}
+
+// Flags are added last, so they win over appsettings.json and environment variables.
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+builder.Configuration.AddInMemoryCollection(flags.Settings);
+builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+
+var web = builder.Configuration.GetSection("Exporter:Web").Get<WebOptions>() ?? new WebOptions();
+try
+{
+    web.Validate();
+}
+catch (FormatException e)
+{
+    await Console.Error.WriteLineAsync($"exporter: error: {e.Message}");
+    return 2;
+}
+
+builder.WebHost.ConfigureKestrel(kestrel =>
+{
+    var (address, localhost, port) = WebOptions.ParseListenAddress(web.ListenAddress);
+    if (localhost)
+    {
+        kestrel.ListenLocalhost(port);
+    }
+    else if (address is null)
+    {
+        kestrel.ListenAnyIP(port);
+    }
+    else
+    {
+        kestrel.Listen(address, port);
+    }
+});
+
+builder.Services.AddSystemMetrics(builder.Configuration.GetSection("Exporter"));
+
+var app = builder.Build();
+app.MapGet("/", (Scraper scraper) => Results.Content(LandingPage.Render(web.TelemetryPath, scraper.EnabledCollectors), "text/html; charset=utf-8"));
+app.MapGet("/-/healthy", () => Results.Text("Healthy\n"));
+app.MapGet("/-/ready", () => Results.Text("Ready\n"));
+app.MapSystemMetrics(web.TelemetryPath);
+
+try
+{
+    await app.StartAsync();
+}
+catch (OptionsValidationException e)
+{
+    await Console.Error.WriteLineAsync($"exporter: error: {string.Join("; ", e.Failures)}");
+    return 2;
+}
+catch (InvalidOperationException e) when (e.InnerException is OptionsValidationException or null)
+{
+    await Console.Error.WriteLineAsync($"exporter: error: {e.Message}");
+    return 2;
+}
+catch (IOException e)
+{
+    await Console.Error.WriteLineAsync($"exporter: error: cannot listen on {web.ListenAddress}: {e.Message}");
+    return 1;
+}
+
+await app.WaitForShutdownAsync();
+return 0;

@@ -1,0 +1,34 @@
+namespace Exporter.Host;
+
+/// <summary>--help text.</summary>
+internal static class Usage
+{
+    public static string Text => $"""
+        usage: Exporter.Host [<flags>]
+
+        Prometheus exporter for host, container and database metrics (node_exporter-compatible names).
+
+        Flags:
+          -h, --help                     Show this help.
+              --version                  Show the version.
+              --web.listen-address=":9800"
+                                         Address to listen on: [HOST]:PORT.
+              --web.telemetry-path="/metrics"
+                                         Path under which to expose metrics.
+              --path.procfs="/proc"      procfs mountpoint.
+              --path.sysfs="/sys"        sysfs mountpoint.
+              --path.rootfs="/"          rootfs mountpoint (stripped from reported mount points).
+              --collector.timeout=5s     How long one collector may take before the scrape goes on without it.
+              --collector.disable-defaults
+                                         Disable all collectors that are enabled by default.
+              --collector.NAME           Enable collector NAME; --no-collector.NAME disables it.
+              --collector.NAME.OPTION=V  A collector's option (see docs/configuration.md).
+              --config.file=PATH         YAML file with database targets.
+              --log.level=info           debug, info, warn or error.
+
+        Collectors: {string.Join(", ", Exporter.Core.BuiltInCollectors.Names.Order(StringComparer.Ordinal))}
+
+        Every flag can also be set in appsettings.json or the environment, e.g.
+        Exporter__Web__ListenAddress=:9800, Exporter__Collectors__cpu=false.
+        """;
+}

@@ -1,0 +1,77 @@
+namespace Exporter.TestSupport;
+
+/// <summary>Our host, started from its built dll on a free loopback port with the given flags.</summary>
+public sealed class HostProcess : IDisposable
+{
+    private readonly ExternalProcess _process;
+
+    private HostProcess(ExternalProcess process, int port)
+    {
+        _process = process;
+        Port = port;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string Output => _process.Output;
+
+    public int Pid => _process.Id;
+
+    /// <summary>Starts the host and waits until /-/ready answers.</summary>
+    public static async Task<HostProcess> StartAsync(params string[] flags)
+    {
+        var port = FreePort.Next();
+        var process = new ExternalProcess("dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}", .. flags]);
+        var host = new HostProcess(process, port);
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (process.HasExited)
+            {
+                var output = process.Output;
+                host.Dispose();
+                throw new InvalidOperationException($"host exited with {process.ExitCode}: {output}");
+            }
+
+            try
+            {
+                var response = await client.GetAsync(new Uri(host.BaseAddress, "/-/ready"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        host.Dispose();
+        throw new TimeoutException("host did not become ready: " + process.Output);
+    }
+
+    public async Task<string> GetMetricsAsync(string query = "", string? accept = null)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(BaseAddress, "/metrics" + query));
+        if (accept is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Accept", accept);
+        }
+
+        using var response = await client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    public void Dispose() => _process.Dispose();
+}
