@@ -11,7 +11,7 @@ public readonly record struct CpuTimes(
 /// counts after the total on the "softirq" line, in the kernel's order (hi timer net_tx net_rx
 /// block irq_poll tasklet sched hrtimer rcu).
 /// </summary>
-public sealed record ProcStat(
+public sealed record KernelStat(
     IReadOnlyList<(int Cpu, CpuTimes Times)> Cpus,
     double? Interrupts,
     double? ContextSwitches,
@@ -33,7 +33,7 @@ public static class StatParser
     /// </summary>
     public const double UserHz = 100;
 
-    public static ProcStat Parse(string text)
+    public static KernelStat Parse(string text)
     {
         var cpus = new List<(int, CpuTimes)>();
         double? intr = null, ctxt = null, btime = null, forks = null, running = null, blocked = null;
@@ -72,7 +72,7 @@ public static class StatParser
             }
         }
 
-        return new ProcStat(cpus, intr, ctxt, btime, forks, running, blocked, softirqs);
+        return new KernelStat(cpus, intr, ctxt, btime, forks, running, blocked, softirqs);
     }
 
     // "cpu0 user nice system idle iowait irq softirq steal guest guest_nice". Older kernels print
