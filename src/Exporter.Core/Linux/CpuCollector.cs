@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
 
@@ -32,6 +33,33 @@ public sealed class CpuCollector(HostPaths paths, CpuOptions options) : ICollect
     private static readonly MetricDescriptor Isolated = new(
         "node_cpu_isolated", "Whether each core is isolated, information from /sys/devices/system/cpu/isolated.", MetricType.Gauge, "cpu");
 
+    private static readonly MetricDescriptor Info = new(
+        "node_cpu_info",
+        "CPU information from /proc/cpuinfo.",
+        MetricType.Gauge,
+        "cachesize",
+        "core",
+        "cpu",
+        "family",
+        "microcode",
+        "model",
+        "model_name",
+        "package",
+        "stepping",
+        "vendor");
+
+    private static readonly MetricDescriptor FlagInfo = new(
+        "node_cpu_flag_info", "The `flags` field of CPU information from /proc/cpuinfo taken from the first core.", MetricType.Gauge, "flag");
+
+    private static readonly MetricDescriptor BugInfo = new(
+        "node_cpu_bug_info", "The `bugs` field of CPU information from /proc/cpuinfo taken from the first core.", MetricType.Gauge, "bug");
+
+    private readonly Regex? _flagsInclude = Include(options.InfoFlagsInclude);
+    private readonly Regex? _bugsInclude = Include(options.InfoBugsInclude);
+
+    // As node_exporter: asking for flags or bugs implies --collector.cpu.info.
+    private readonly bool _info = options.Info || !string.IsNullOrEmpty(options.InfoFlagsInclude) || !string.IsNullOrEmpty(options.InfoBugsInclude);
+
     private readonly Lock _lock = new();
     private readonly Dictionary<int, CpuTimes> _last = [];
 
@@ -39,6 +67,11 @@ public sealed class CpuCollector(HostPaths paths, CpuOptions options) : ICollect
 
     public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
+        if (_info)
+        {
+            AddInfo(sink, CpuInfoParser.Parse(await File.ReadAllTextAsync(paths.Proc("cpuinfo"), cancellationToken)));
+        }
+
         var stat = StatParser.Parse(await File.ReadAllTextAsync(paths.Proc("stat"), cancellationToken));
         foreach (var (cpu, times) in Update(stat.Cpus))
         {
@@ -69,6 +102,49 @@ public sealed class CpuCollector(HostPaths paths, CpuOptions options) : ICollect
 
         AddThrottles(sink);
     }
+
+    private void AddInfo(MetricSink sink, IReadOnlyList<CpuInfo> cpus)
+    {
+        foreach (var cpu in cpus)
+        {
+            sink.Add(
+                Info,
+                1,
+                cpu.CacheSize,
+                cpu.CoreId,
+                cpu.Processor.ToString(CultureInfo.InvariantCulture),
+                cpu.Family,
+                cpu.Microcode,
+                cpu.Model,
+                cpu.ModelName,
+                cpu.PhysicalId,
+                cpu.Stepping,
+                cpu.VendorId);
+        }
+
+        // Flags and bugs are the same on every core in practice; the first core's stand for all.
+        if (cpus.Count > 0)
+        {
+            AddMatching(sink, FlagInfo, cpus[0].Flags, _flagsInclude);
+            AddMatching(sink, BugInfo, cpus[0].Bugs, _bugsInclude);
+        }
+    }
+
+    private static void AddMatching(MetricSink sink, MetricDescriptor descriptor, IReadOnlyList<string> values, Regex? include)
+    {
+        if (include is null)
+        {
+            return;
+        }
+
+        foreach (var value in values.Distinct(StringComparer.Ordinal).Where(v => include.IsMatch(v)))
+        {
+            sink.Add(descriptor, 1, value);
+        }
+    }
+
+    private static Regex? Include(string? pattern) =>
+        string.IsNullOrEmpty(pattern) ? null : new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// Keeps every counter from going backwards, as node_exporter 1.5 does, so rate() never sees a

@@ -21,7 +21,8 @@ internal static class LinuxCollectors
 
     public static void AddOptions(IServiceCollection services)
     {
-        services.AddCollectorOptions<CpuOptions>("cpu");
+        services.AddCollectorOptions<CpuOptions>("cpu")
+            .Validate(o => o.HasValidIncludes(), "--collector.cpu.info.flags-include / bugs-include is not a valid regular expression");
         services.AddCollectorOptions<StatOptions>("stat");
         services.AddCollectorOptions<NetstatOptions>("netstat")
             .Validate(o => o.HasValidFields(), "--collector.netstat.fields (Exporter:netstat:Fields) is not a valid regular expression");

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>Settings of the netstat collector (node_exporter's --collector.netstat.* flags).</summary>
@@ -16,16 +14,5 @@ public sealed class NetstatOptions
     public string Fields { get; set; } = DefaultFields;
 
     /// <summary>Whether <see cref="Fields"/> compiles; checked at start-up so a typo fails the boot, not every scrape.</summary>
-    internal bool HasValidFields()
-    {
-        try
-        {
-            _ = new Regex(Fields, RegexOptions.CultureInvariant);
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
+    internal bool HasValidFields() => Fields is not null && RegexText.IsValid(Fields);
 }

@@ -49,4 +49,38 @@ public sealed class CpuCollectorTests
         samples.Keys.Should().NotContain(k => k.StartsWith("node_cpu_guest", StringComparison.Ordinal));
         samples.Keys.Should().Contain(k => k.StartsWith("node_cpu_seconds_total", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Cpu_info_with_flag_and_bug_filters()
+    {
+        var options = new CpuOptions { InfoFlagsInclude = "^(sse2|avx2)$", InfoBugsInclude = "spectre" };
+
+        var samples = await Fixtures.CollectAsync(new CpuCollector(Fixtures.Paths, options));
+
+        samples.Keys.Where(k => k.StartsWith("node_cpu_info{", StringComparison.Ordinal)).Should().HaveCount(2);
+        samples.Should().ContainKey(
+            "node_cpu_info{cachesize=\"1024 KB\",core=\"1\",cpu=\"1\",family=\"26\",microcode=\"0x1000065\",model=\"2\",model_name=\"AMD EPYC\",package=\"0\",stepping=\"1\",vendor=\"AuthenticAMD\"}");
+        samples.Keys.Where(k => k.StartsWith("node_cpu_flag_info", StringComparison.Ordinal))
+            .Should().BeEquivalentTo("node_cpu_flag_info{flag=\"sse2\"}", "node_cpu_flag_info{flag=\"avx2\"}");
+        samples.Keys.Where(k => k.StartsWith("node_cpu_bug_info", StringComparison.Ordinal))
+            .Should().BeEquivalentTo("node_cpu_bug_info{bug=\"spectre_v1\"}", "node_cpu_bug_info{bug=\"spectre_v2\"}", "node_cpu_bug_info{bug=\"spectre_v2_user\"}");
+    }
+
+    [Fact]
+    public async Task Cpu_info_is_off_by_default()
+    {
+        var samples = await Fixtures.CollectAsync(new CpuCollector(Fixtures.Paths, new CpuOptions()));
+
+        samples.Keys.Should().NotContain(k => k.StartsWith("node_cpu_info", StringComparison.Ordinal) || k.StartsWith("node_cpu_flag", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("(", null, false)]
+    [InlineData(null, "[", false)]
+    [InlineData("^sse", "spectre", true)]
+    [InlineData(null, null, true)]
+    public void Invalid_include_expressions_are_caught_at_start_up(string? flags, string? bugs, bool valid)
+    {
+        new CpuOptions { InfoFlagsInclude = flags, InfoBugsInclude = bugs }.HasValidIncludes().Should().Be(valid);
+    }
 }
