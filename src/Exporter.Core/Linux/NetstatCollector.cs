@@ -1,0 +1,53 @@
+using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
+using Exporter.Core.Collection;
+using Exporter.Core.Exposition;
+
+namespace Exporter.Core.Linux;
+
+/// <summary>
+/// node_netstat_*: the SNMP counters of /proc/net/netstat, /proc/net/snmp and /proc/net/snmp6 that
+/// match --collector.netstat.fields (node_exporter's "netstat" collector). Untyped, as node_exporter
+/// exports them: the files mix counters with gauges such as Tcp CurrEstab.
+/// </summary>
+public sealed class NetstatCollector(HostPaths paths, NetstatOptions options) : ICollector
+{
+    private readonly Regex _fields = new(options.Fields, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private readonly ConcurrentDictionary<string, MetricDescriptor?> _descriptors = new(StringComparer.Ordinal);
+
+    public string Name => "netstat";
+
+    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    {
+        var netstat = await ProcFile.TryReadAsync(paths.Proc("net", "netstat"), cancellationToken);
+        var snmp = await ProcFile.TryReadAsync(paths.Proc("net", "snmp"), cancellationToken);
+        var snmp6 = await ProcFile.TryReadAsync(paths.Proc("net", "snmp6"), cancellationToken);
+
+        // snmp6 is missing when IPv6 is disabled. Parse everything before emitting anything, so a
+        // malformed file fails the collector whole; a name seen twice keeps its last value.
+        var fields = new Dictionary<string, NetstatField>(StringComparer.Ordinal);
+        foreach (var field in Concat(
+            netstat is null ? [] : NetstatParser.ParsePaired(netstat),
+            snmp is null ? [] : NetstatParser.ParsePaired(snmp),
+            snmp6 is null ? [] : NetstatParser.ParseSnmp6(snmp6)))
+        {
+            fields[field.Protocol + "_" + field.Name] = field;
+        }
+
+        foreach (var (key, field) in fields)
+        {
+            if (_descriptors.GetOrAdd(key, Describe, field) is { } descriptor)
+            {
+                sink.Add(descriptor, field.Value);
+            }
+        }
+    }
+
+    private static IEnumerable<NetstatField> Concat(params IReadOnlyList<NetstatField>[] lists) => lists.SelectMany(l => l);
+
+    // Null for a field the filter drops, so the filter runs once per name, not once per scrape.
+    private MetricDescriptor? Describe(string key, NetstatField field) =>
+        _fields.IsMatch(key)
+            ? new MetricDescriptor("node_netstat_" + key, $"Statistic {field.Protocol}{field.Name}.", MetricType.Untyped)
+            : null;
+}

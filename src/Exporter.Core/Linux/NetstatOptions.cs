@@ -1,0 +1,18 @@
+namespace Exporter.Core.Linux;
+
+/// <summary>Settings of the netstat collector (node_exporter's --collector.netstat.* flags).</summary>
+public sealed class NetstatOptions
+{
+    /// <summary>node_exporter 1.5.0's default for --collector.netstat.fields.</summary>
+    internal const string DefaultFields =
+        "^(.*_(InErrors|InErrs)|Ip_Forwarding|Ip(6|Ext)_(InOctets|OutOctets)|Icmp6?_(InMsgs|OutMsgs)|TcpExt_(Listen.*|Syncookies.*|TCPSynRetrans|TCPTimeouts)|Tcp_(ActiveOpens|InSegs|OutSegs|OutRsts|PassiveOpens|RetransSegs|CurrEstab)|Udp6?_(InDatagrams|OutDatagrams|NoPorts|RcvbufErrors|SndbufErrors))$";
+
+    /// <summary>
+    /// Regular expression over "Protocol_Name" (e.g. "Tcp_CurrEstab") choosing the counters to
+    /// export (--collector.netstat.fields).
+    /// </summary>
+    public string Fields { get; set; } = DefaultFields;
+
+    /// <summary>Whether <see cref="Fields"/> compiles; checked at start-up so a typo fails the boot, not every scrape.</summary>
+    internal bool HasValidFields() => Fields is not null && RegexText.IsValid(Fields);
+}

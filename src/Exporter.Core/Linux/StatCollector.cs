@@ -1,0 +1,51 @@
+using Exporter.Core.Collection;
+using Exporter.Core.Exposition;
+
+namespace Exporter.Core.Linux;
+
+/// <summary>Kernel and system statistics from /proc/stat (node_exporter's "stat" collector).</summary>
+public sealed class StatCollector(HostPaths paths, StatOptions options) : ICollector
+{
+    private static readonly MetricDescriptor Intr = new("node_intr_total", "Total number of interrupts serviced.", MetricType.Counter);
+    private static readonly MetricDescriptor ContextSwitches = new("node_context_switches_total", "Total number of context switches.", MetricType.Counter);
+    private static readonly MetricDescriptor Forks = new("node_forks_total", "Total number of forks.", MetricType.Counter);
+    private static readonly MetricDescriptor BootTime = new("node_boot_time_seconds", "Node boot time, in unixtime.", MetricType.Gauge);
+    private static readonly MetricDescriptor ProcsRunning = new("node_procs_running", "Number of processes in runnable state.", MetricType.Gauge);
+    private static readonly MetricDescriptor ProcsBlocked = new("node_procs_blocked", "Number of processes blocked waiting for I/O to complete.", MetricType.Gauge);
+    private static readonly MetricDescriptor SoftIrqs = new("node_softirqs_total", "Number of softirq calls.", MetricType.Counter, "vector");
+
+    // node_exporter's names for the kernel's softirq vectors, in /proc/stat order (the kernel's
+    // "irq_poll" was "block_iopoll" before 4.4; node_exporter kept the old name).
+    private static readonly string[] Vectors = ["hi", "timer", "net_tx", "net_rx", "block", "block_iopoll", "tasklet", "sched", "hrtimer", "rcu"];
+
+    public string Name => "stat";
+
+    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    {
+        var text = await File.ReadAllTextAsync(paths.Proc("stat"), cancellationToken);
+        var stat = StatParser.Parse(text);
+
+        AddIfPresent(sink, Intr, stat.Interrupts);
+        AddIfPresent(sink, ContextSwitches, stat.ContextSwitches);
+        AddIfPresent(sink, Forks, stat.Forks);
+        AddIfPresent(sink, BootTime, stat.BootTime);
+        AddIfPresent(sink, ProcsRunning, stat.ProcsRunning);
+        AddIfPresent(sink, ProcsBlocked, stat.ProcsBlocked);
+
+        if (options.Softirq && stat.SoftIrqs is { } softirqs)
+        {
+            for (var i = 0; i < Vectors.Length; i++)
+            {
+                sink.Add(SoftIrqs, i < softirqs.Count ? softirqs[i] : 0, Vectors[i]);
+            }
+        }
+    }
+
+    private static void AddIfPresent(MetricSink sink, MetricDescriptor descriptor, double? value)
+    {
+        if (value is { } v)
+        {
+            sink.Add(descriptor, v);
+        }
+    }
+}
