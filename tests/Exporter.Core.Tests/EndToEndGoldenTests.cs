@@ -19,6 +19,7 @@ public sealed partial class EndToEndGoldenTests
         $"--path.procfs={Path.Join(Fixtures, "proc")}",
         $"--path.sysfs={Path.Join(Fixtures, "sys")}",
         $"--path.rootfs={Path.Join(Fixtures, "rootfs")}",
+        "--collector.interrupts",
     ];
 
     [Fact]
@@ -43,6 +44,6 @@ public sealed partial class EndToEndGoldenTests
     internal static string Stable(string exposition) =>
         string.Join('\n', exposition.Split('\n').Where(line => !Unstable().IsMatch(line)));
 
-    [GeneratedRegex(@"^(node_scrape_collector_duration_seconds|node_time_seconds|node_time_zone_offset_seconds|node_uname_info)[{ ]")]
+    [GeneratedRegex(@"^(node_scrape_collector_duration_seconds|node_time_seconds|node_time_zone_offset_seconds|node_timex_[a-z_]+|node_uname_info)[{ ]")]
     private static partial Regex Unstable();
 }
