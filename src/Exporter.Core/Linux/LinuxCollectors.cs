@@ -29,8 +29,8 @@ internal static class LinuxCollectors
     public static void AddOptions(IServiceCollection services)
     {
         services.AddCollectorOptions<NetClassOptions>("netclass")
-            .Validate(o => VmstatOptions.IsValidRegex(o.IgnoredDevices), "--collector.netclass.ignored-devices is not a valid regular expression");
+            .Validate(o => RegexValidation.IsValid(o.IgnoredDevices), "--collector.netclass.ignored-devices is not a valid regular expression");
         services.AddCollectorOptions<VmstatOptions>("vmstat")
-            .Validate(o => VmstatOptions.IsValidRegex(o.Fields), "--collector.vmstat.fields is not a valid regular expression");
+            .Validate(o => RegexValidation.IsValid(o.Fields), "--collector.vmstat.fields is not a valid regular expression");
     }
 }

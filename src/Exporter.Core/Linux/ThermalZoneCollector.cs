@@ -41,7 +41,7 @@ public sealed class ThermalZoneCollector(HostPaths paths) : ICollector
     }
 
     /// <summary>(number, path) of each "&lt;prefix&gt;N" entry, by number.</summary>
-    internal static IEnumerable<(string Number, string Path)> Numbered(string directory, string prefix)
+    private static IEnumerable<(string Number, string Path)> Numbered(string directory, string prefix)
     {
         if (!Directory.Exists(directory))
         {

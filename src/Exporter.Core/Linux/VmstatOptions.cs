@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>Settings of the vmstat collector (--collector.vmstat.fields).</summary>
@@ -10,22 +8,4 @@ public sealed class VmstatOptions
 
     /// <summary>Regular expression; /proc/vmstat fields whose name it matches are exported.</summary>
     public string Fields { get; set; } = DefaultFields;
-
-    internal static bool IsValidRegex(string? pattern)
-    {
-        if (pattern is null)
-        {
-            return false;
-        }
-
-        try
-        {
-            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
-            return true;
-        }
-        catch (ArgumentException)
-        {
-            return false;
-        }
-    }
 }
