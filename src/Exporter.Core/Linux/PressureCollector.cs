@@ -31,7 +31,7 @@ public sealed class PressureCollector(HostPaths paths) : ICollector
     {
         if (await ReadAsync("cpu", cancellationToken) is { } cpu && cpu.Some is { } cpuSome)
         {
-            sink.Add(CpuWaiting, cpuSome / 1e6);
+            sink.Add(CpuWaiting, Seconds(cpuSome));
         }
 
         await AddAsync(sink, "io", IoWaiting, IoStalled, cancellationToken);
@@ -47,14 +47,17 @@ public sealed class PressureCollector(HostPaths paths) : ICollector
 
         if (stats.Some is { } some)
         {
-            sink.Add(waiting, some / 1e6);
+            sink.Add(waiting, Seconds(some));
         }
 
         if (stats.Full is { } full)
         {
-            sink.Add(stalled, full / 1e6);
+            sink.Add(stalled, Seconds(full));
         }
     }
+
+    // Divided twice, as node_exporter does, so the printed values are the same to the last digit.
+    private static double Seconds(double microseconds) => microseconds / 1000.0 / 1000.0;
 
     private async Task<(double? Some, double? Full)?> ReadAsync(string resource, CancellationToken cancellationToken)
     {

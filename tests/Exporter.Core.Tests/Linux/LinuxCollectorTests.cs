@@ -89,9 +89,16 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Thermal_zones_without_a_readable_temperature_are_left_out()
     {
-        var samples = await CollectAsync(new ThermalZoneCollector(FixturePaths));
+        Write("sys/class/thermal/thermal_zone0/type", "acpitz\n");
+        Write("sys/class/thermal/thermal_zone0/temp", "27800\n");
+        Write("sys/class/thermal/thermal_zone1/type", "iwlwifi_1\n");
+        Write("sys/class/thermal/thermal_zone10/type", "x86_pkg_temp\n");
+        Write("sys/class/thermal/thermal_zone10/temp", "-5000\n");
+        Write("sys/class/thermal/thermal_zone_bogus/temp", "1\n");
 
-        samples["node_thermal_zone_temp"].Should().BeEquivalentTo(new Dictionary<string, double> { ["acpitz|0"] = 27.8, ["x86_pkg_temp|1"] = 45 });
+        var samples = await CollectAsync(new ThermalZoneCollector(new HostPaths(_temp, Path.Join(_temp, "sys"), _temp)));
+
+        samples["node_thermal_zone_temp"].Should().BeEquivalentTo(new Dictionary<string, double> { ["acpitz|0"] = 27.8, ["x86_pkg_temp|10"] = -5 });
     }
 
     [Fact]
