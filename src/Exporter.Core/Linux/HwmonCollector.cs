@@ -36,7 +36,14 @@ public sealed class HwmonCollector(HostPaths paths) : ICollector
         foreach (var (chip, dir) in chips)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            Collect(sink, chip!, dir);
+            try
+            {
+                Collect(sink, chip!, dir);
+            }
+            catch (DirectoryNotFoundException)
+            {
+                // The device went away while being read (hot-unplug, module unload): no data for it.
+            }
         }
 
         return Task.CompletedTask;

@@ -119,10 +119,10 @@ public sealed class NetClassCollector(HostPaths paths, IOptions<NetClassOptions>
                     attributes[file] = value;
                 }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // EINVAL (carrier, speed, duplex of a device that is down) or EOPNOTSUPP: the
-                // attribute has no value now, as node_exporter treats it.
+                // EINVAL (carrier, speed, duplex of a device that is down), EOPNOTSUPP or EACCES:
+                // the attribute has no value now, as node_exporter treats it.
             }
         }
 
