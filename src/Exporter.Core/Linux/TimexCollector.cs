@@ -33,8 +33,11 @@ public sealed class TimexCollector : ICollector
             return Task.CompletedTask;
         }
 
-        var (state, data) = TimexNative.Read();
-        Add(sink, TimexConverter.Convert(data, state));
+        if (TimexNative.Read() is { } result)
+        {
+            Add(sink, TimexConverter.Convert(result.Data, result.State));
+        }
+
         return Task.CompletedTask;
     }
 

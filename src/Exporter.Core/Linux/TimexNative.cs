@@ -5,14 +5,20 @@ namespace Exporter.Core.Linux;
 /// <summary>adjtimex(2) with modes = 0: reads the kernel clock discipline state without changing it (needs no privilege).</summary>
 internal static class TimexNative
 {
-    /// <summary>The clock state and the timex fields; throws when the call fails.</summary>
-    public static (int State, TimexData Data) Read()
+    private const int EPERM = 1;
+
+    /// <summary>
+    /// The clock state and the timex fields; null when a sandbox (seccomp) forbids the call, which
+    /// is no data rather than an error, as in node_exporter. Throws on any other failure.
+    /// </summary>
+    public static (int State, TimexData Data)? Read()
     {
         var buffer = default(Timex);
         var state = adjtimex(ref buffer);
         if (state < 0)
         {
-            throw new IOException($"adjtimex failed: errno {Marshal.GetLastPInvokeError()}");
+            var errno = Marshal.GetLastPInvokeError();
+            return errno == EPERM ? null : throw new IOException($"adjtimex failed: errno {errno}");
         }
 
         return (state, new TimexData(
