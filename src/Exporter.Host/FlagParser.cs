@@ -97,14 +97,11 @@ internal static class FlagParser
                 {
                     // --collector.filesystem.mount-points-exclude=... → Exporter:filesystem:MountPointsExclude;
                     // the collector's options reject keys they do not know at start-up.
+                    // A sub-flag without a value is a boolean switch (node_exporter's
+                    // --collector.netclass.ignore-invalid-speed); otherwise the next argument is its value.
                     if (value is null)
                     {
-                        if (i + 1 >= args.Count)
-                        {
-                            return Fail($"flag --{name} needs a value");
-                        }
-
-                        value = args[++i];
+                        value = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
                     }
 
                     settings[$"Exporter:{rest[..dot]}:{rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal)}"] = value;

@@ -17,6 +17,20 @@ internal static class LinuxCollectors
         new("uname", true, _ => new UnameCollector()),
         new("netstat", true, sp => new NetstatCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<NetstatOptions>>().Value)),
         new("sockstat", true, sp => new SockstatCollector(sp.GetRequiredService<HostPaths>())),
+        new("conntrack", true, sp => new ConntrackCollector(sp.GetRequiredService<HostPaths>())),
+        new("entropy", true, sp => new EntropyCollector(sp.GetRequiredService<HostPaths>())),
+        new("filefd", true, sp => new FilefdCollector(sp.GetRequiredService<HostPaths>())),
+        new("hwmon", true, sp => new HwmonCollector(sp.GetRequiredService<HostPaths>())),
+        new("interrupts", false, sp => new InterruptsCollector(sp.GetRequiredService<HostPaths>())),
+        new("netclass", true, sp => new NetClassCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<NetClassOptions>>())),
+        new("os", true, sp => new OsCollector(sp.GetRequiredService<HostPaths>())),
+        new("pressure", true, sp => new PressureCollector(sp.GetRequiredService<HostPaths>())),
+        new("schedstat", true, sp => new SchedstatCollector(sp.GetRequiredService<HostPaths>())),
+        new("softnet", true, sp => new SoftnetCollector(sp.GetRequiredService<HostPaths>())),
+        new("thermal_zone", true, sp => new ThermalZoneCollector(sp.GetRequiredService<HostPaths>())),
+        new("timex", true, _ => new TimexCollector()),
+        new("udp_queues", true, sp => new UdpQueuesCollector(sp.GetRequiredService<HostPaths>())),
+        new("vmstat", true, sp => new VmstatCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<VmstatOptions>>())),
     ];
 
     public static void AddOptions(IServiceCollection services)
@@ -26,5 +40,9 @@ internal static class LinuxCollectors
         services.AddCollectorOptions<StatOptions>("stat");
         services.AddCollectorOptions<NetstatOptions>("netstat")
             .Validate(o => o.HasValidFields(), "--collector.netstat.fields (Exporter:netstat:Fields) is not a valid regular expression");
+        services.AddCollectorOptions<NetClassOptions>("netclass")
+            .Validate(o => RegexValidation.IsValid(o.IgnoredDevices), "--collector.netclass.ignored-devices is not a valid regular expression");
+        services.AddCollectorOptions<VmstatOptions>("vmstat")
+            .Validate(o => RegexValidation.IsValid(o.Fields), "--collector.vmstat.fields is not a valid regular expression");
     }
 }

@@ -29,6 +29,20 @@ public sealed class FlagParserTests
         });
     }
 
+    [Fact]
+    public void A_collector_sub_flag_without_a_value_is_a_boolean_switch()
+    {
+        var result = FlagParser.Parse(["--collector.cpu.info", "--collector.filesystem.fs-types-exclude", "^tmpfs$", "--collector.cpu.guest"], Collectors);
+
+        result.Error.Should().BeNull();
+        result.Settings.Should().BeEquivalentTo(new Dictionary<string, string?>
+        {
+            ["Exporter:cpu:info"] = "true",
+            ["Exporter:filesystem:fstypesexclude"] = "^tmpfs$",
+            ["Exporter:cpu:guest"] = "true",
+        });
+    }
+
     [Theory]
     [InlineData("--nope", "unknown flag --nope")]
     [InlineData("--collector.nope", "unknown collector 'nope'*")]

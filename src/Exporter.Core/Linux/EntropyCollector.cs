@@ -1,0 +1,31 @@
+using Exporter.Core.Collection;
+using Exporter.Core.Exposition;
+
+namespace Exporter.Core.Linux;
+
+/// <summary>
+/// node_entropy_available_bits and node_entropy_pool_size_bits from /proc/sys/kernel/random
+/// (random(4)); each file holds one decimal number.
+/// </summary>
+public sealed class EntropyCollector(HostPaths paths) : ICollector
+{
+    private static readonly MetricDescriptor Available = new("node_entropy_available_bits", "Bits of available entropy.", MetricType.Gauge);
+    private static readonly MetricDescriptor PoolSize = new("node_entropy_pool_size_bits", "Bits of entropy pool.", MetricType.Gauge);
+
+    public string Name => "entropy";
+
+    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    {
+        var available = await ProcFile.TryReadAsync(paths.Proc("sys", "kernel", "random", "entropy_avail"), cancellationToken);
+        if (available is not null)
+        {
+            sink.Add(Available, ProcValue.ParseDouble("entropy_avail", available));
+        }
+
+        var poolSize = await ProcFile.TryReadAsync(paths.Proc("sys", "kernel", "random", "poolsize"), cancellationToken);
+        if (poolSize is not null)
+        {
+            sink.Add(PoolSize, ProcValue.ParseDouble("poolsize", poolSize));
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Exporter.Core.Linux;
+
+/// <summary>
+/// Parses os-release(5): newline-separated KEY=value assignments in shell syntax; values may be
+/// unquoted or in single or double quotes, with backslash escapes outside single quotes; lines
+/// starting with '#' are comments.
+/// </summary>
+public static partial class OsReleaseParser
+{
+    public static IReadOnlyDictionary<string, string> Parse(string text)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var raw in text.Split('\n'))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var eq = line.IndexOf('=', StringComparison.Ordinal);
+            var key = eq > 0 ? line[..eq].Trim() : string.Empty;
+            if (!KeyPattern().IsMatch(key))
+            {
+                throw new FormatException($"os-release: expected KEY=value, got '{line}'");
+            }
+
+            values[key] = Unquote(line[(eq + 1)..].Trim(), line);
+        }
+
+        return values;
+    }
+
+    /// <summary>
+    /// node_os_version's value: the leading "major.minor" of VERSION_ID as a number ("22.04.3" →
+    /// 22.04, "12" → 12), 0 when it does not start with a digit.
+    /// </summary>
+    public static double MajorMinor(string versionId)
+    {
+        var match = VersionPattern().Match(versionId);
+        return match.Success ? double.Parse(match.Value.TrimEnd('.'), NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
+    }
+
+    private static string Unquote(string value, string line)
+    {
+        var result = new StringBuilder(value.Length);
+        char? quote = null;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (quote is null && c is '"' or '\'')
+            {
+                quote = c;
+            }
+            else if (c == quote)
+            {
+                quote = null;
+            }
+            else if (c == '\\' && quote != '\'' && i + 1 < value.Length)
+            {
+                result.Append(value[++i]);
+            }
+            else
+            {
+                result.Append(c);
+            }
+        }
+
+        return quote is null ? result.ToString() : throw new FormatException($"os-release: unterminated quote in '{line}'");
+    }
+
+    [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$")]
+    private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"^[0-9]+\.?[0-9]*")]
+    private static partial Regex VersionPattern();
+}

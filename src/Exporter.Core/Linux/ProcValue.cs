@@ -1,0 +1,54 @@
+using System.Globalization;
+
+namespace Exporter.Core.Linux;
+
+/// <summary>Numbers as procfs and sysfs print them, parsed culture-invariantly with a clear error.</summary>
+public static class ProcValue
+{
+    /// <summary>A decimal number (optionally signed, optionally with a fraction).</summary>
+    public static double ParseDouble(string source, string text) =>
+        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{source}: '{Shorten(text)}' is not a number");
+
+    /// <summary>
+    /// A whole number, decimal or with a 0x prefix as hexadecimal (sysfs prints flags and dev_id as
+    /// "0x1003"); the same bases Go's strconv.ParseInt(s, 0, 64) accepts for these files.
+    /// </summary>
+    public static long ParseInt64(string source, string text)
+    {
+        var s = text.Trim();
+        var negative = s.StartsWith('-');
+        var digits = negative || s.StartsWith('+') ? s[1..] : s;
+        bool ok;
+        long value;
+        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
+        {
+            ok = long.TryParse(digits.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value) && digits.Length > 2;
+        }
+        else
+        {
+            ok = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
+        }
+
+        return ok ? (negative ? -value : value) : throw new FormatException($"{source}: '{Shorten(text)}' is not an integer");
+    }
+
+    /// <summary>An unsigned hexadecimal number without prefix, as in /proc/net/softnet_stat.</summary>
+    public static ulong ParseHex(string source, string text) =>
+        ulong.TryParse(text, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{source}: '{Shorten(text)}' is not a hexadecimal number");
+
+    /// <summary>An unsigned decimal number.</summary>
+    public static ulong ParseUInt64(string source, string text) =>
+        ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new FormatException($"{source}: '{Shorten(text)}' is not an unsigned integer");
+
+    private static string Shorten(string text)
+    {
+        var trimmed = text.Trim();
+        return trimmed.Length <= 64 ? trimmed : trimmed[..64] + "...";
+    }
+}

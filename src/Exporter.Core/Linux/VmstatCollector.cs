@@ -1,0 +1,33 @@
+using System.Text.RegularExpressions;
+using Exporter.Core.Collection;
+using Exporter.Core.Exposition;
+using Microsoft.Extensions.Options;
+
+namespace Exporter.Core.Linux;
+
+/// <summary>node_vmstat_&lt;field&gt; (untyped, as node_exporter) for the /proc/vmstat fields the filter selects.</summary>
+public sealed class VmstatCollector(HostPaths paths, IOptions<VmstatOptions> options) : ICollector
+{
+    private readonly Regex _fields = new(options.Value.Fields, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private readonly DescriptorCache _descriptors = new();
+
+    public string Name => "vmstat";
+
+    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    {
+        var text = await ProcFile.TryReadAsync(paths.Proc("vmstat"), cancellationToken);
+        if (text is null)
+        {
+            return;
+        }
+
+        foreach (var (field, value) in VmstatParser.Parse(text).OrderBy(f => f.Name, StringComparer.Ordinal))
+        {
+            if (_fields.IsMatch(field))
+            {
+                var name = "node_vmstat_" + field;
+                sink.Add(_descriptors.Get(name, $"/proc/vmstat information field {field}.", MetricType.Untyped), value);
+            }
+        }
+    }
+}
