@@ -107,8 +107,18 @@ internal static class FlagParser
                         value = args[++i];
                     }
 
-                    settings[$"Exporter:{rest[..dot]}:{rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal)}"] = value;
-                    error = null;
+                    // node_exporter's *-timeout flags (collector.filesystem.mount-timeout) take Go durations.
+                    var key = $"Exporter:{rest[..dot]}:{rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal)}";
+                    if (name.EndsWith("-timeout", StringComparison.Ordinal))
+                    {
+                        error = Set(settings, name, key, Kind.Duration, value);
+                    }
+                    else
+                    {
+                        // An empty value is allowed: --collector.netdev.device-exclude= turns a filter off.
+                        settings[key] = value;
+                        error = null;
+                    }
                 }
             }
             else
