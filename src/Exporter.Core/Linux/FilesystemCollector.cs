@@ -29,12 +29,21 @@ public sealed class FilesystemCollector : ICollector
     private readonly Regex? _fsTypesExclude;
     private readonly TimeSpan _mountTimeout;
     private readonly ILogger _logger;
+    private readonly Func<string, (FileSystemStats Stats, int Errno)> _stat;
 
     // statvfs calls by path that have not returned yet; one that outlives its scrape is "stuck".
     private readonly ConcurrentDictionary<string, Task<(FileSystemStats Stats, int Errno)>> _inFlight = new(StringComparer.Ordinal);
 
     public FilesystemCollector(HostPaths paths, FilesystemOptions options, TimeSpan collectorTimeout, ILogger logger)
+        : this(paths, options, collectorTimeout, logger, StatFs.Get)
     {
+    }
+
+    /// <summary>With another statvfs, e.g. one that hangs, for tests.</summary>
+    internal FilesystemCollector(
+        HostPaths paths, FilesystemOptions options, TimeSpan collectorTimeout, ILogger logger, Func<string, (FileSystemStats Stats, int Errno)> stat)
+    {
+        _stat = stat;
         _paths = paths;
         _mountPointsExclude = DeviceFilter.Compile(options.MountPointsExclude);
         _fsTypesExclude = DeviceFilter.Compile(options.FsTypesExclude);
@@ -45,6 +54,9 @@ public sealed class FilesystemCollector : ICollector
     }
 
     public string Name => "filesystem";
+
+    /// <summary>statvfs calls that have not returned yet.</summary>
+    internal int StuckCount => _inFlight.Count;
 
     public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
@@ -108,7 +120,7 @@ public sealed class FilesystemCollector : ICollector
             return null;
         }
 
-        var task = Task.Run(() => StatFs.Get(path));
+        var task = Task.Run(() => _stat(path));
         _inFlight[path] = task;
         _ = task.ContinueWith(t => _inFlight.TryRemove(new KeyValuePair<string, Task<(FileSystemStats, int)>>(path, t)), TaskScheduler.Default);
         return task;
