@@ -137,7 +137,7 @@ public sealed class FilesystemCollector : ICollector
 
         if (!stat.IsCompleted)
         {
-            FilesystemLog.StatTimedOut(_logger, mountPoint, _mountTimeout);
+            FilesystemLog.StatTimedOut(_logger, mountPoint, _mountTimeout.TotalSeconds);
             return false;
         }
 
