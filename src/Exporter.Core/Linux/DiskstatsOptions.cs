@@ -15,11 +15,25 @@ public sealed class DiskstatsOptions
     /// <summary>--collector.diskstats.device-include: report only devices matching this.</summary>
     public string? DeviceInclude { get; set; }
 
+    /// <summary>--collector.diskstats.ignored-devices: node_exporter's deprecated name of <see cref="DeviceExclude"/>.</summary>
+    public string? IgnoredDevices { get; set; }
+
     /// <summary>The exclude pattern in effect.</summary>
     internal string? EffectiveDeviceExclude =>
-        DeviceExclude ?? (string.IsNullOrEmpty(DeviceInclude) ? DefaultDeviceExclude : null);
+        DeviceExclude ?? IgnoredDevices ?? (string.IsNullOrEmpty(DeviceInclude) ? DefaultDeviceExclude : null);
 
-    internal IEnumerable<string> Errors() => DeviceFilterErrors("diskstats", DeviceExclude, DeviceInclude);
+    internal IEnumerable<string> Errors()
+    {
+        if (DeviceExclude is not null && IgnoredDevices is not null)
+        {
+            yield return "--collector.diskstats.ignored-devices and --collector.diskstats.device-exclude are mutually exclusive";
+        }
+
+        foreach (var error in DeviceFilterErrors("diskstats", DeviceExclude ?? IgnoredDevices, DeviceInclude))
+        {
+            yield return error;
+        }
+    }
 
     /// <summary>Both patterns valid, and not both given (node_exporter: "mutually exclusive").</summary>
     internal static IEnumerable<string> DeviceFilterErrors(string collector, string? exclude, string? include)

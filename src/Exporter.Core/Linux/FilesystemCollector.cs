@@ -45,8 +45,8 @@ public sealed class FilesystemCollector : ICollector
     {
         _stat = stat;
         _paths = paths;
-        _mountPointsExclude = DeviceFilter.Compile(options.MountPointsExclude);
-        _fsTypesExclude = DeviceFilter.Compile(options.FsTypesExclude);
+        _mountPointsExclude = DeviceFilter.Compile(options.EffectiveMountPointsExclude);
+        _fsTypesExclude = DeviceFilter.Compile(options.EffectiveFsTypesExclude);
 
         // Leave the collector time to report the stuck mount before its own timeout fires.
         _mountTimeout = TimeSpan.FromTicks(Math.Min(options.MountTimeout.Ticks, collectorTimeout.Ticks * 4 / 5));
@@ -54,6 +54,9 @@ public sealed class FilesystemCollector : ICollector
     }
 
     public string Name => "filesystem";
+
+    /// <summary>How long a scrape waits for statvfs on a mount.</summary>
+    internal TimeSpan MountTimeout => _mountTimeout;
 
     /// <summary>statvfs calls that have not returned yet.</summary>
     internal int StuckCount => _inFlight.Count;

@@ -16,11 +16,20 @@ public sealed class FilesystemOptions
 
     internal static readonly TimeSpan DefaultMountTimeout = TimeSpan.FromSeconds(5);
 
-    /// <summary>--collector.filesystem.mount-points-exclude: mount points (as the host sees them) to leave out.</summary>
-    public string MountPointsExclude { get; set; } = DefaultMountPointsExclude;
+    /// <summary>
+    /// --collector.filesystem.mount-points-exclude: mount points (as the host sees them) to leave out;
+    /// null means node_exporter's default.
+    /// </summary>
+    public string? MountPointsExclude { get; set; }
 
-    /// <summary>--collector.filesystem.fs-types-exclude: file system types to leave out.</summary>
-    public string FsTypesExclude { get; set; } = DefaultFsTypesExclude;
+    /// <summary>--collector.filesystem.fs-types-exclude: file system types to leave out; null means node_exporter's default.</summary>
+    public string? FsTypesExclude { get; set; }
+
+    /// <summary>--collector.filesystem.ignored-mount-points: node_exporter's deprecated name of <see cref="MountPointsExclude"/>.</summary>
+    public string? IgnoredMountPoints { get; set; }
+
+    /// <summary>--collector.filesystem.ignored-fs-types: node_exporter's deprecated name of <see cref="FsTypesExclude"/>.</summary>
+    public string? IgnoredFsTypes { get; set; }
 
     /// <summary>
     /// --collector.filesystem.mount-timeout: how long one statvfs may take before the mount is
@@ -29,16 +38,27 @@ public sealed class FilesystemOptions
     /// </summary>
     public TimeSpan MountTimeout { get; set; } = DefaultMountTimeout;
 
+    internal string EffectiveMountPointsExclude => MountPointsExclude ?? IgnoredMountPoints ?? DefaultMountPointsExclude;
+
+    internal string EffectiveFsTypesExclude => FsTypesExclude ?? IgnoredFsTypes ?? DefaultFsTypesExclude;
+
     internal IEnumerable<string> Errors()
     {
-        if (DeviceFilter.Check(MountPointsExclude, "collector.filesystem.mount-points-exclude") is { } mountPoints)
+        foreach (var (current, deprecated, name, oldName) in new[]
         {
-            yield return mountPoints;
-        }
+            (MountPointsExclude, IgnoredMountPoints, "mount-points-exclude", "ignored-mount-points"),
+            (FsTypesExclude, IgnoredFsTypes, "fs-types-exclude", "ignored-fs-types"),
+        })
+        {
+            if (current is not null && deprecated is not null)
+            {
+                yield return $"--collector.filesystem.{oldName} and --collector.filesystem.{name} are mutually exclusive";
+            }
 
-        if (DeviceFilter.Check(FsTypesExclude, "collector.filesystem.fs-types-exclude") is { } fsTypes)
-        {
-            yield return fsTypes;
+            if (DeviceFilter.Check(current ?? deprecated, $"collector.filesystem.{(current is null ? oldName : name)}") is { } error)
+            {
+                yield return error;
+            }
         }
 
         if (MountTimeout <= TimeSpan.Zero)

@@ -14,7 +14,7 @@ public sealed class NetDevCollector(HostPaths paths, NetDevOptions options) : IC
     private static readonly MetricDescriptor[] Counters = [.. NetDevParser.Fields.Select(Counter)];
     private static readonly MetricDescriptor NoHandler = Counter("receive_nohandler");
 
-    private readonly DeviceFilter _filter = new(options.DeviceExclude, options.DeviceInclude);
+    private readonly DeviceFilter _filter = new(options.EffectiveDeviceExclude, options.EffectiveDeviceInclude);
 
     public string Name => "netdev";
 

@@ -13,5 +13,31 @@ public sealed class NetDevOptions
     /// <summary>--collector.netdev.device-include: report only devices matching this.</summary>
     public string? DeviceInclude { get; set; }
 
-    internal IEnumerable<string> Errors() => DiskstatsOptions.DeviceFilterErrors("netdev", DeviceExclude, DeviceInclude);
+    /// <summary>--collector.netdev.device-blacklist: node_exporter's deprecated name of <see cref="DeviceExclude"/>.</summary>
+    public string? DeviceBlacklist { get; set; }
+
+    /// <summary>--collector.netdev.device-whitelist: node_exporter's deprecated name of <see cref="DeviceInclude"/>.</summary>
+    public string? DeviceWhitelist { get; set; }
+
+    internal string? EffectiveDeviceExclude => DeviceExclude ?? DeviceBlacklist;
+
+    internal string? EffectiveDeviceInclude => DeviceInclude ?? DeviceWhitelist;
+
+    internal IEnumerable<string> Errors()
+    {
+        if (DeviceExclude is not null && DeviceBlacklist is not null)
+        {
+            yield return "--collector.netdev.device-blacklist and --collector.netdev.device-exclude are mutually exclusive";
+        }
+
+        if (DeviceInclude is not null && DeviceWhitelist is not null)
+        {
+            yield return "--collector.netdev.device-whitelist and --collector.netdev.device-include are mutually exclusive";
+        }
+
+        foreach (var error in DiskstatsOptions.DeviceFilterErrors("netdev", EffectiveDeviceExclude, EffectiveDeviceInclude))
+        {
+            yield return error;
+        }
+    }
 }

@@ -55,4 +55,18 @@ public sealed class DeviceFilterTests
         new FilesystemOptions { FsTypesExclude = "[", MountTimeout = TimeSpan.Zero }.Errors().Should().HaveCount(2);
         new FilesystemOptions().Errors().Should().BeEmpty();
     }
+
+    [Fact]
+    public void Deprecated_flag_names_still_work_but_not_together_with_the_new_ones()
+    {
+        new FilesystemOptions { IgnoredMountPoints = "^/x" }.EffectiveMountPointsExclude.Should().Be("^/x");
+        new FilesystemOptions { IgnoredFsTypes = "^nfs$" }.EffectiveFsTypesExclude.Should().Be("^nfs$");
+        new FilesystemOptions { IgnoredMountPoints = "^/x", MountPointsExclude = "^/y" }.Errors()
+            .Should().ContainSingle().Which.Should().Be("--collector.filesystem.ignored-mount-points and --collector.filesystem.mount-points-exclude are mutually exclusive");
+        new DiskstatsOptions { IgnoredDevices = "^sd" }.EffectiveDeviceExclude.Should().Be("^sd");
+        new DiskstatsOptions { IgnoredDevices = "^sd", DeviceExclude = "^vd" }.Errors().Should().ContainSingle();
+        new NetDevOptions { DeviceBlacklist = "^lo$" }.EffectiveDeviceExclude.Should().Be("^lo$");
+        new NetDevOptions { DeviceWhitelist = "^eth" }.EffectiveDeviceInclude.Should().Be("^eth");
+        new NetDevOptions { DeviceWhitelist = "^eth", DeviceInclude = "^en" }.Errors().Should().ContainSingle();
+    }
 }
