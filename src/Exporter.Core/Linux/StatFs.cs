@@ -15,6 +15,11 @@ internal static partial class StatFs
     /// <summary>The file system's figures, or the errno statvfs failed with.</summary>
     public static (FileSystemStats Stats, int Errno) Get(string path)
     {
+        if (!Environment.Is64BitProcess)
+        {
+            throw new PlatformNotSupportedException("filesystem: statvfs is only supported in 64-bit processes");
+        }
+
         if (statvfs(path, out var buffer) != 0)
         {
             return (default, Marshal.GetLastPInvokeError());
