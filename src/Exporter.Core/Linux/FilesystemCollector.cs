@@ -96,7 +96,12 @@ public sealed class FilesystemCollector : ICollector
         }
 
         // node_exporter's order: by label values.
-        work.Sort((a, b) => (a.Mount.Device, a.Mount.FsType, a.MountPoint).CompareTo((b.Mount.Device, b.Mount.FsType, b.MountPoint)));
+        work.Sort((a, b) =>
+        {
+            var order = string.CompareOrdinal(a.Mount.Device, b.Mount.Device);
+            order = order != 0 ? order : string.CompareOrdinal(a.Mount.FsType, b.Mount.FsType);
+            return order != 0 ? order : string.CompareOrdinal(a.MountPoint, b.MountPoint);
+        });
         foreach (var (mount, mountPoint, stat) in work)
         {
             if (!Succeeded(stat, mountPoint, out var stats))
