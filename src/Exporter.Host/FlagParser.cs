@@ -104,8 +104,18 @@ internal static class FlagParser
                         value = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
                     }
 
-                    settings[$"Exporter:{rest[..dot]}:{rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal)}"] = value;
-                    error = null;
+                    // node_exporter's *-timeout flags (collector.filesystem.mount-timeout) take Go durations.
+                    var key = $"Exporter:{rest[..dot]}:{rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal)}";
+                    if (name.EndsWith("-timeout", StringComparison.Ordinal))
+                    {
+                        error = Set(settings, name, key, Kind.Duration, value);
+                    }
+                    else
+                    {
+                        // An empty value is allowed: --collector.netdev.device-exclude= turns a filter off.
+                        settings[key] = value;
+                        error = null;
+                    }
                 }
             }
             else

@@ -39,12 +39,14 @@ public sealed partial class EndToEndGoldenTests
 
     /// <summary>
     /// Drops the samples that depend on the moment or the machine rather than the fixtures: scrape
-    /// durations, the clock, and what comes from system calls instead of files.
+    /// durations, the clock, and what comes from system calls instead of files (uname, statvfs of the
+    /// fixture mount points).
     /// </summary>
     internal static string Stable(string exposition) =>
         string.Join('\n', exposition.Split('\n').Where(line => !Unstable().IsMatch(line)));
 
     // timex comes from adjtimex(2), not a file: its families, and whether the call is allowed here, vary by machine.
-    [GeneratedRegex(@"^(node_scrape_collector_duration_seconds|node_time_seconds|node_time_zone_offset_seconds|node_timex_[a-z_]+|node_uname_info)[{ ]|^# (HELP|TYPE) node_timex_|^node_scrape_collector_success\{collector=""timex""\}")]
+    // Filesystem sizes come from stat'ing the fixture directories on whatever machine runs the test.
+    [GeneratedRegex(@"^(node_scrape_collector_duration_seconds|node_time_seconds|node_time_zone_offset_seconds|node_timex_[a-z_]+|node_uname_info|node_filesystem_(size_bytes|free_bytes|avail_bytes|files|files_free))[{ ]|^# (HELP|TYPE) node_timex_|^node_scrape_collector_success\{collector=""timex""\}")]
     private static partial Regex Unstable();
 }

@@ -1,5 +1,7 @@
 using Exporter.Core.Collection;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace Exporter.Core.Linux;
@@ -31,6 +33,15 @@ internal static class LinuxCollectors
         new("timex", true, _ => new TimexCollector()),
         new("udp_queues", true, sp => new UdpQueuesCollector(sp.GetRequiredService<HostPaths>())),
         new("vmstat", true, sp => new VmstatCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<VmstatOptions>>())),
+        new("filesystem", true, sp => new FilesystemCollector(
+            sp.GetRequiredService<HostPaths>(),
+            sp.GetRequiredService<IOptions<FilesystemOptions>>().Value,
+            sp.GetRequiredService<IOptions<SystemMetricsOptions>>().Value.CollectorTimeout,
+            Logger<FilesystemCollector>(sp))),
+        new("diskstats", true, sp => new DiskstatsCollector(
+            sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<DiskstatsOptions>>().Value)),
+        new("netdev", true, sp => new NetDevCollector(
+            sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<NetDevOptions>>().Value)),
     ];
 
     public static void AddOptions(IServiceCollection services)
@@ -44,5 +55,14 @@ internal static class LinuxCollectors
             .Validate(o => RegexValidation.IsValid(o.IgnoredDevices), "--collector.netclass.ignored-devices is not a valid regular expression");
         services.AddCollectorOptions<VmstatOptions>("vmstat")
             .Validate(o => RegexValidation.IsValid(o.Fields), "--collector.vmstat.fields is not a valid regular expression");
+        services.AddCollectorOptions<FilesystemOptions>("filesystem");
+        services.AddSingleton<IValidateOptions<FilesystemOptions>>(new OptionsValidator<FilesystemOptions>(o => o.Errors()));
+        services.AddCollectorOptions<DiskstatsOptions>("diskstats");
+        services.AddSingleton<IValidateOptions<DiskstatsOptions>>(new OptionsValidator<DiskstatsOptions>(o => o.Errors()));
+        services.AddCollectorOptions<NetDevOptions>("netdev");
+        services.AddSingleton<IValidateOptions<NetDevOptions>>(new OptionsValidator<NetDevOptions>(o => o.Errors()));
     }
+
+    private static ILogger Logger<T>(IServiceProvider services) =>
+        services.GetService<ILogger<T>>() ?? (ILogger)NullLogger.Instance;
 }

@@ -12,7 +12,7 @@ public sealed class FlagParserTests
         var result = FlagParser.Parse(
             ["--web.listen-address=:9900", "--path.procfs", "/host/proc", "--collector.disable-defaults", "--collector.cpu",
              "--no-collector.loadavg", "--collector.timeout=1.5s", "--log.level=debug",
-             "--collector.filesystem.mount-points-exclude=^/dev"],
+             "--collector.filesystem.mount-points-exclude=^/dev", "--collector.filesystem.mount-timeout=2s"],
             Collectors);
 
         result.Error.Should().BeNull();
@@ -26,6 +26,7 @@ public sealed class FlagParserTests
             ["Exporter:CollectorTimeout"] = "00:00:01.5000000",
             ["Logging:LogLevel:Default"] = "Debug",
             ["Exporter:filesystem:mountpointsexclude"] = "^/dev",
+            ["Exporter:filesystem:mounttimeout"] = "00:00:02",
         });
     }
 
@@ -50,6 +51,7 @@ public sealed class FlagParserTests
     [InlineData("--collector.cpu=maybe", "*takes true or false*")]
     [InlineData("--collector.timeout=0s", "*positive duration*")]
     [InlineData("--collector.timeout=5", "*positive duration*")]
+    [InlineData("--collector.filesystem.mount-timeout=5", "*positive duration*")]
     [InlineData("--log.level=loud", "*debug, info, warn or error*")]
     [InlineData("--web.listen-address", "flag --web.listen-address needs a value")]
     [InlineData("stray", "unexpected argument 'stray'")]
