@@ -104,8 +104,12 @@ internal static class FlagParser
                         value = i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
                     }
 
+                    // Dashes and dots go: --collector.cpu.info.flags-include → Exporter:cpu:infoflagsinclude,
+                    // matched case-insensitively to the option InfoFlagsInclude.
+                    var option = rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
+                    var key = $"Exporter:{rest[..dot]}:{option}";
+
                     // node_exporter's *-timeout flags (collector.filesystem.mount-timeout) take Go durations.
-                    var key = $"Exporter:{rest[..dot]}:{rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal)}";
                     if (name.EndsWith("-timeout", StringComparison.Ordinal))
                     {
                         error = Set(settings, name, key, Kind.Duration, value);

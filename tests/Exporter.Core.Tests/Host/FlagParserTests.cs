@@ -12,7 +12,7 @@ public sealed class FlagParserTests
         var result = FlagParser.Parse(
             ["--web.listen-address=:9900", "--path.procfs", "/host/proc", "--collector.disable-defaults", "--collector.cpu",
              "--no-collector.loadavg", "--collector.timeout=1.5s", "--log.level=debug",
-             "--collector.filesystem.mount-points-exclude=^/dev", "--collector.filesystem.mount-timeout=2s"],
+             "--collector.filesystem.mount-points-exclude=^/dev", "--collector.filesystem.mount-timeout=2s", "--collector.cpu.info.flags-include=^avx"],
             Collectors);
 
         result.Error.Should().BeNull();
@@ -26,6 +26,7 @@ public sealed class FlagParserTests
             ["Exporter:CollectorTimeout"] = "00:00:01.5000000",
             ["Logging:LogLevel:Default"] = "Debug",
             ["Exporter:filesystem:mountpointsexclude"] = "^/dev",
+            ["Exporter:cpu:infoflagsinclude"] = "^avx",
             ["Exporter:filesystem:mounttimeout"] = "00:00:02",
         });
     }
