@@ -1,14 +1,9 @@
-using Exporter.Core.Exposition;
 using Exporter.Core.Linux;
-using Exporter.TestSupport;
 
 namespace Exporter.Core.Tests.Linux;
 
 public sealed class DiskstatsCollectorTests
 {
-    private static readonly string Fixtures = RepoPaths.Combine("tests", "Exporter.Core.Tests", "fixtures");
-    private static readonly HostPaths Paths = new(Path.Join(Fixtures, "proc"), Path.Join(Fixtures, "sys"), Path.Join(Fixtures, "rootfs"));
-
     [Fact]
     public async Task Converts_sectors_to_bytes_and_milliseconds_to_seconds()
     {
@@ -59,10 +54,8 @@ public sealed class DiskstatsCollectorTests
         series["node_disk_discards_completed_total{sda1}"].Should().Be(0);
     }
 
-    private static async Task<Dictionary<string, double>> CollectAsync(DiskstatsOptions options)
+    private static Task<Dictionary<string, double>> CollectAsync(DiskstatsOptions options)
     {
-        var sink = new MetricSink();
-        await new DiskstatsCollector(Paths, options).CollectAsync(sink, CancellationToken.None);
-        return sink.Series();
+        return Fixtures.CollectAsync(new DiskstatsCollector(Fixtures.Paths, options));
     }
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using Exporter.Core.Exposition;
 using Exporter.Core.Linux;
-using Exporter.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Exporter.Core.Tests.Linux;
@@ -17,11 +15,10 @@ public sealed class FilesystemCollectorTests : IDisposable
     [Fact]
     public async Task Reports_the_fixture_mounts_with_node_exporters_default_exclusions()
     {
-        var fixtures = RepoPaths.Combine("tests", "Exporter.Core.Tests", "fixtures");
-        var paths = new HostPaths(Path.Join(fixtures, "proc"), Path.Join(fixtures, "sys"), "/");
+        var paths = new HostPaths(Fixtures.Paths.Procfs, Fixtures.Paths.Sysfs, "/");
         var collector = Collector(paths, path => path == "/srv/backup copy" ? (default, 2) : (Disk, 0));
 
-        var series = await CollectAsync(collector);
+        var series = await Fixtures.CollectAsync(collector);
 
         series.Keys.Where(k => k.StartsWith("node_filesystem_device_error", StringComparison.Ordinal)).Should().Equal(
             "node_filesystem_device_error{/dev/vda,ext4,/}",
@@ -56,19 +53,19 @@ public sealed class FilesystemCollectorTests : IDisposable
             return (Disk, 0);
         }, mountTimeout: TimeSpan.FromSeconds(1));
 
-        var first = await CollectAsync(collector);
+        var first = await Fixtures.CollectAsync(collector);
         first["node_filesystem_device_error{nfs:/export,nfs4,/mnt/nfs}"].Should().Be(1);
         first["node_filesystem_device_error{/dev/vda,ext4,/}"].Should().Be(0);
         first.Should().NotContainKey("node_filesystem_size_bytes{nfs:/export,nfs4,/mnt/nfs}");
 
-        var second = await CollectAsync(collector);
+        var second = await Fixtures.CollectAsync(collector);
         second["node_filesystem_device_error{nfs:/export,nfs4,/mnt/nfs}"].Should().Be(1);
         _calls["/mnt/nfs"].Should().Be(1, "no second stat while the first is stuck");
         _calls["/"].Should().Be(2);
 
         release.Set();
         await WaitUntilAsync(() => collector.StuckCount == 0);
-        var third = await CollectAsync(collector);
+        var third = await Fixtures.CollectAsync(collector);
         third["node_filesystem_device_error{nfs:/export,nfs4,/mnt/nfs}"].Should().Be(0);
         third["node_filesystem_size_bytes{nfs:/export,nfs4,/mnt/nfs}"].Should().Be(1000);
         _calls["/mnt/nfs"].Should().Be(2);
@@ -91,7 +88,7 @@ public sealed class FilesystemCollectorTests : IDisposable
         WriteMounts("1/mounts", "/dev/sda1 /host/data ext4 rw 0 0\n/dev/sda2 /srv ext4 rw 0 0\n/dev/sda3 /host ext4 rw 0 0\n");
         var collector = Collector(Paths(rootfs: "/host"), _ => (Disk, 0));
 
-        var series = await CollectAsync(collector);
+        var series = await Fixtures.CollectAsync(collector);
 
         series.Should().ContainKey("node_filesystem_device_error{/dev/sda1,ext4,/data}");
         series.Should().ContainKey("node_filesystem_device_error{/dev/sda2,ext4,/srv}");
@@ -103,10 +100,10 @@ public sealed class FilesystemCollectorTests : IDisposable
     public async Task Falls_back_to_proc_mounts_and_reports_nothing_without_either()
     {
         var collector = Collector(Paths(), _ => (Disk, 0));
-        (await CollectAsync(collector)).Should().BeEmpty();
+        (await Fixtures.CollectAsync(collector)).Should().BeEmpty();
 
         WriteMounts("mounts", "/dev/vda / ext4 ro 0 0\n");
-        (await CollectAsync(collector))["node_filesystem_readonly{/dev/vda,ext4,/}"].Should().Be(1);
+        (await Fixtures.CollectAsync(collector))["node_filesystem_readonly{/dev/vda,ext4,/}"].Should().Be(1);
     }
 
     [Fact]
@@ -116,10 +113,9 @@ public sealed class FilesystemCollectorTests : IDisposable
         var options = new FilesystemOptions { MountPointsExclude = "^/data$", FsTypesExclude = string.Empty };
         var collector = new FilesystemCollector(Paths(), options, TimeSpan.FromSeconds(5), NullLogger.Instance, _ => (Disk, 0));
 
-        var sink = new MetricSink();
-        await collector.CollectAsync(sink, CancellationToken.None);
+        var series = await Fixtures.CollectAsync(collector);
 
-        sink.Series().Keys.Where(k => k.StartsWith("node_filesystem_device_error", StringComparison.Ordinal))
+        series.Keys.Where(k => k.StartsWith("node_filesystem_device_error", StringComparison.Ordinal))
             .Should().Equal("node_filesystem_device_error{/dev/vda,ext4,/}", "node_filesystem_device_error{proc,proc,/proc}");
     }
 
@@ -137,13 +133,6 @@ public sealed class FilesystemCollectorTests : IDisposable
         var path = Path.Join(_dir, "proc", relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-    }
-
-    private static async Task<Dictionary<string, double>> CollectAsync(FilesystemCollector collector)
-    {
-        var sink = new MetricSink();
-        await collector.CollectAsync(sink, CancellationToken.None);
-        return sink.Series();
     }
 
     private static async Task WaitUntilAsync(Func<bool> condition)

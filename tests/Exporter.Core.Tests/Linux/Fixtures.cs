@@ -4,29 +4,28 @@ using Exporter.TestSupport;
 
 namespace Exporter.Core.Tests.Linux;
 
-/// <summary>Runs one collector against the fixture tree and flattens what it emits.</summary>
+/// <summary>
+/// The fixture tree as <see cref="HostPaths"/>, and what a collector emits flattened to
+/// "name{labelValue1,labelValue2}" → value ("name" alone for a family without labels).
+/// </summary>
 internal static class Fixtures
 {
-    private static readonly string Root = RepoPaths.Combine("tests", "Exporter.Core.Tests", "fixtures");
+    public static string Root { get; } = RepoPaths.Combine("tests", "Exporter.Core.Tests", "fixtures");
 
     public static HostPaths Paths { get; } = new(Path.Join(Root, "proc"), Path.Join(Root, "sys"), Path.Join(Root, "rootfs"));
 
-    /// <summary>Samples keyed as they appear in the exposition: name{label="value",...}.</summary>
     public static async Task<Dictionary<string, double>> CollectAsync(ICollector collector)
     {
         var sink = new MetricSink();
         await collector.CollectAsync(sink, CancellationToken.None);
-        var samples = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var family in sink.Families)
-        {
-            foreach (var sample in family.Samples)
-            {
-                var labels = family.Descriptor.LabelNames.Select((name, i) => $"{name}=\"{sample.LabelValues[i]}\"");
-                var key = family.Descriptor.LabelNames.Count == 0 ? family.Descriptor.Name : $"{family.Descriptor.Name}{{{string.Join(',', labels)}}}";
-                samples.Add(key, sample.Value);
-            }
-        }
-
-        return samples;
+        return sink.Series();
     }
+
+    public static Dictionary<string, double> Series(this MetricSink sink) =>
+        sink.Families
+            .SelectMany(f => f.Samples.Select(s => (Key: Key(f.Descriptor, s.LabelValues), s.Value)))
+            .ToDictionary(x => x.Key, x => x.Value, StringComparer.Ordinal);
+
+    private static string Key(MetricDescriptor descriptor, IReadOnlyList<string> labelValues) =>
+        descriptor.LabelNames.Count == 0 ? descriptor.Name : $"{descriptor.Name}{{{string.Join(',', labelValues)}}}";
 }

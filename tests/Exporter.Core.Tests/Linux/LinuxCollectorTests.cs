@@ -1,7 +1,6 @@
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
 using Exporter.Core.Linux;
-using Exporter.TestSupport;
 using Microsoft.Extensions.Options;
 
 namespace Exporter.Core.Tests.Linux;
@@ -9,9 +8,6 @@ namespace Exporter.Core.Tests.Linux;
 /// <summary>Collector behaviour the golden file does not show: options, fallbacks, missing files.</summary>
 public sealed class LinuxCollectorTests : IDisposable
 {
-    private static readonly string Fixtures = RepoPaths.Combine("tests", "Exporter.Core.Tests", "fixtures");
-    private static readonly HostPaths FixturePaths = new(Path.Join(Fixtures, "proc"), Path.Join(Fixtures, "sys"), Path.Join(Fixtures, "rootfs"));
-
     private readonly string _temp = Directory.CreateTempSubdirectory("exporter-linux-tests-").FullName;
 
     public void Dispose() => Directory.Delete(_temp, recursive: true);
@@ -19,7 +15,7 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Netclass_leaves_out_ignored_devices_and_optionally_invalid_speeds()
     {
-        var collector = new NetClassCollector(FixturePaths, Options.Create(new NetClassOptions { IgnoredDevices = "^lo$", IgnoreInvalidSpeed = true }));
+        var collector = new NetClassCollector(Fixtures.Paths, Options.Create(new NetClassOptions { IgnoredDevices = "^lo$", IgnoreInvalidSpeed = true }));
 
         var samples = await CollectAsync(collector);
 
@@ -31,7 +27,7 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Netclass_by_default_keeps_every_device_and_the_negative_speed()
     {
-        var samples = await CollectAsync(new NetClassCollector(FixturePaths, Options.Create(new NetClassOptions())));
+        var samples = await CollectAsync(new NetClassCollector(Fixtures.Paths, Options.Create(new NetClassOptions())));
 
         samples["node_network_up"].Keys.Should().Equal("eth0", "lo", "wlan0");
         samples["node_network_speed_bytes"]["wlan0"].Should().Be(-125_000);
@@ -40,7 +36,7 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Vmstat_exports_the_fields_the_filter_selects()
     {
-        var collector = new VmstatCollector(FixturePaths, Options.Create(new VmstatOptions { Fields = "^nr_(free|dirty)" }));
+        var collector = new VmstatCollector(Fixtures.Paths, Options.Create(new VmstatOptions { Fields = "^nr_(free|dirty)" }));
 
         var samples = await CollectAsync(collector);
 
@@ -104,7 +100,7 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Hwmon_chips_are_named_by_their_device_then_their_name_file()
     {
-        var samples = await CollectAsync(new HwmonCollector(FixturePaths));
+        var samples = await CollectAsync(new HwmonCollector(Fixtures.Paths));
 
         samples["node_hwmon_chip_names"].Keys.Should().BeEquivalentTo("platform_coretemp_0|coretemp", "platform_nct6775_656|nct6779", "power_meter|power_meter");
         samples["node_hwmon_sensor_label"].Keys.Should().Contain("platform_coretemp_0|Core 0|temp2");

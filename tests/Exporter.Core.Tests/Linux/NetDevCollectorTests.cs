@@ -1,14 +1,9 @@
-using Exporter.Core.Exposition;
 using Exporter.Core.Linux;
-using Exporter.TestSupport;
 
 namespace Exporter.Core.Tests.Linux;
 
 public sealed class NetDevCollectorTests
 {
-    private static readonly string Fixtures = RepoPaths.Combine("tests", "Exporter.Core.Tests", "fixtures");
-    private static readonly HostPaths Paths = new(Path.Join(Fixtures, "proc"), Path.Join(Fixtures, "sys"), Path.Join(Fixtures, "rootfs"));
-
     [Fact]
     public async Task Reports_every_device_by_default_with_node_exporter_names()
     {
@@ -47,10 +42,8 @@ public sealed class NetDevCollectorTests
             .Should().OnlyContain(k => k.EndsWith("{eth0}", StringComparison.Ordinal));
     }
 
-    private static async Task<Dictionary<string, double>> CollectAsync(NetDevOptions options)
+    private static Task<Dictionary<string, double>> CollectAsync(NetDevOptions options)
     {
-        var sink = new MetricSink();
-        await new NetDevCollector(Paths, options).CollectAsync(sink, CancellationToken.None);
-        return sink.Series();
+        return Fixtures.CollectAsync(new NetDevCollector(Fixtures.Paths, options));
     }
 }

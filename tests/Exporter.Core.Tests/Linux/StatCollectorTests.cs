@@ -25,9 +25,9 @@ public sealed class StatCollectorTests
     {
         var samples = await Fixtures.CollectAsync(new StatCollector(Fixtures.Paths, new StatOptions { Softirq = true }));
 
-        samples.Should().Contain("node_softirqs_total{vector=\"net_rx\"}", 1454127);
-        samples.Should().Contain("node_softirqs_total{vector=\"block\"}", 48011);
-        samples.Should().Contain("node_softirqs_total{vector=\"rcu\"}", 101325);
+        samples.Should().Contain("node_softirqs_total{net_rx}", 1454127);
+        samples.Should().Contain("node_softirqs_total{block}", 48011);
+        samples.Should().Contain("node_softirqs_total{rcu}", 101325);
         samples.Keys.Count(k => k.StartsWith("node_softirqs_total", StringComparison.Ordinal)).Should().Be(10);
     }
 }

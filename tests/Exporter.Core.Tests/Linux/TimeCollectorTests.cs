@@ -14,10 +14,10 @@ public sealed class TimeCollectorTests
         samples.Should().Equal(new Dictionary<string, double>
         {
             ["node_time_seconds"] = 1721044800.5,
-            ["node_time_zone_offset_seconds{time_zone=\"EDT\"}"] = -4 * 3600,
-            ["node_time_clocksource_available_info{clocksource=\"tsc\",device=\"0\"}"] = 1,
-            ["node_time_clocksource_available_info{clocksource=\"kvm-clock\",device=\"0\"}"] = 1,
-            ["node_time_clocksource_current_info{clocksource=\"tsc\",device=\"0\"}"] = 1,
+            ["node_time_zone_offset_seconds{EDT}"] = -4 * 3600,
+            ["node_time_clocksource_available_info{tsc,0}"] = 1,
+            ["node_time_clocksource_available_info{kvm-clock,0}"] = 1,
+            ["node_time_clocksource_current_info{tsc,0}"] = 1,
         });
     }
 
