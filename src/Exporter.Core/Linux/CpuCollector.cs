@@ -54,8 +54,8 @@ public sealed class CpuCollector(HostPaths paths, CpuOptions options) : ICollect
     private static readonly MetricDescriptor BugInfo = new(
         "node_cpu_bug_info", "The `bugs` field of CPU information from /proc/cpuinfo taken from the first core.", MetricType.Gauge, "bug");
 
-    private readonly Regex? _flagsInclude = Include(options.InfoFlagsInclude);
-    private readonly Regex? _bugsInclude = Include(options.InfoBugsInclude);
+    private readonly Regex? _flagsInclude = FlagRegex.CreateOptional(options.InfoFlagsInclude);
+    private readonly Regex? _bugsInclude = FlagRegex.CreateOptional(options.InfoBugsInclude);
 
     // As node_exporter: asking for flags or bugs implies --collector.cpu.info.
     private readonly bool _info = options.Info || !string.IsNullOrEmpty(options.InfoFlagsInclude) || !string.IsNullOrEmpty(options.InfoBugsInclude);
@@ -142,9 +142,6 @@ public sealed class CpuCollector(HostPaths paths, CpuOptions options) : ICollect
             sink.Add(descriptor, 1, value);
         }
     }
-
-    private static Regex? Include(string? pattern) =>
-        string.IsNullOrEmpty(pattern) ? null : new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>
     /// Keeps every counter from going backwards, as node_exporter 1.5 does, so rate() never sees a

@@ -18,6 +18,10 @@ public sealed class CpuOptions
     /// <summary>The same for bugs, as node_cpu_bug_info (--collector.cpu.info.bugs-include).</summary>
     public string? InfoBugsInclude { get; set; }
 
-    /// <summary>Whether the include expressions compile; checked at start-up.</summary>
-    internal bool HasValidIncludes() => RegexText.IsValid(InfoFlagsInclude) && RegexText.IsValid(InfoBugsInclude);
+    internal IEnumerable<string> Errors() =>
+        new[]
+        {
+            FlagRegex.Check(InfoFlagsInclude, "collector.cpu.info.flags-include"),
+            FlagRegex.Check(InfoBugsInclude, "collector.cpu.info.bugs-include"),
+        }.OfType<string>();
 }

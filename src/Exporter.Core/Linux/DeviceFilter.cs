@@ -15,28 +15,33 @@ public sealed class DeviceFilter
 
     public DeviceFilter(string? exclude, string? include)
     {
-        _exclude = Compile(exclude);
-        _include = Compile(include);
+        _exclude = FlagRegex.CreateOptional(exclude);
+        _include = FlagRegex.CreateOptional(include);
     }
 
     /// <summary>True when the device should not be reported.</summary>
     public bool Ignored(string name) =>
         (_exclude is not null && _exclude.IsMatch(name)) || (_include is not null && !_include.IsMatch(name));
 
-    /// <summary>Null when <paramref name="pattern"/> is empty or a valid pattern, else what is wrong with it.</summary>
-    internal static string? Check(string? pattern, string flag)
+    /// <summary>
+    /// What is wrong with a collector's device-exclude / device-include pair: a pattern that does not
+    /// compile, or both given (node_exporter: "mutually exclusive").
+    /// </summary>
+    internal static IEnumerable<string> Errors(string collector, string? exclude, string? include)
     {
-        try
+        if (!string.IsNullOrEmpty(exclude) && !string.IsNullOrEmpty(include))
         {
-            Compile(pattern);
-            return null;
+            yield return $"--collector.{collector}.device-exclude and --collector.{collector}.device-include are mutually exclusive";
         }
-        catch (ArgumentException e)
+
+        if (FlagRegex.Check(exclude, $"collector.{collector}.device-exclude") is { } excludeError)
         {
-            return $"--{flag}: '{pattern}' is not a valid regular expression: {e.Message}";
+            yield return excludeError;
+        }
+
+        if (FlagRegex.Check(include, $"collector.{collector}.device-include") is { } includeError)
+        {
+            yield return includeError;
         }
     }
-
-    internal static Regex? Compile(string? pattern) =>
-        string.IsNullOrEmpty(pattern) ? null : new Regex(pattern, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 }

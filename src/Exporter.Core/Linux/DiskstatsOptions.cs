@@ -29,28 +29,9 @@ public sealed class DiskstatsOptions
             yield return "--collector.diskstats.ignored-devices and --collector.diskstats.device-exclude are mutually exclusive";
         }
 
-        foreach (var error in DeviceFilterErrors("diskstats", DeviceExclude ?? IgnoredDevices, DeviceInclude))
+        foreach (var error in DeviceFilter.Errors("diskstats", DeviceExclude ?? IgnoredDevices, DeviceInclude))
         {
             yield return error;
-        }
-    }
-
-    /// <summary>Both patterns valid, and not both given (node_exporter: "mutually exclusive").</summary>
-    internal static IEnumerable<string> DeviceFilterErrors(string collector, string? exclude, string? include)
-    {
-        if (!string.IsNullOrEmpty(exclude) && !string.IsNullOrEmpty(include))
-        {
-            yield return $"--collector.{collector}.device-exclude and --collector.{collector}.device-include are mutually exclusive";
-        }
-
-        if (DeviceFilter.Check(exclude, $"collector.{collector}.device-exclude") is { } excludeError)
-        {
-            yield return excludeError;
-        }
-
-        if (DeviceFilter.Check(include, $"collector.{collector}.device-include") is { } includeError)
-        {
-            yield return includeError;
         }
     }
 }

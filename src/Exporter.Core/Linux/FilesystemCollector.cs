@@ -45,8 +45,8 @@ public sealed class FilesystemCollector : ICollector
     {
         _stat = stat;
         _paths = paths;
-        _mountPointsExclude = DeviceFilter.Compile(options.EffectiveMountPointsExclude);
-        _fsTypesExclude = DeviceFilter.Compile(options.EffectiveFsTypesExclude);
+        _mountPointsExclude = FlagRegex.CreateOptional(options.EffectiveMountPointsExclude);
+        _fsTypesExclude = FlagRegex.CreateOptional(options.EffectiveFsTypesExclude);
 
         // Leave the collector time to report the stuck mount before its own timeout fires.
         _mountTimeout = TimeSpan.FromTicks(Math.Min(options.MountTimeout.Ticks, collectorTimeout.Ticks * 4 / 5));

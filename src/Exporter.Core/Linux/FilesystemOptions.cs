@@ -55,7 +55,7 @@ public sealed class FilesystemOptions
                 yield return $"--collector.filesystem.{oldName} and --collector.filesystem.{name} are mutually exclusive";
             }
 
-            if (DeviceFilter.Check(current ?? deprecated, $"collector.filesystem.{(current is null ? oldName : name)}") is { } error)
+            if (FlagRegex.Check(current ?? deprecated, $"collector.filesystem.{(current is null ? oldName : name)}") is { } error)
             {
                 yield return error;
             }

@@ -46,21 +46,23 @@ internal static class LinuxCollectors
 
     public static void AddOptions(IServiceCollection services)
     {
-        services.AddCollectorOptions<CpuOptions>("cpu")
-            .Validate(o => o.HasValidIncludes(), "--collector.cpu.info.flags-include / bugs-include is not a valid regular expression");
         services.AddCollectorOptions<StatOptions>("stat");
-        services.AddCollectorOptions<NetstatOptions>("netstat")
-            .Validate(o => o.HasValidFields(), "--collector.netstat.fields (Exporter:netstat:Fields) is not a valid regular expression");
-        services.AddCollectorOptions<NetClassOptions>("netclass")
-            .Validate(o => RegexValidation.IsValid(o.IgnoredDevices), "--collector.netclass.ignored-devices is not a valid regular expression");
-        services.AddCollectorOptions<VmstatOptions>("vmstat")
-            .Validate(o => RegexValidation.IsValid(o.Fields), "--collector.vmstat.fields is not a valid regular expression");
-        services.AddCollectorOptions<FilesystemOptions>("filesystem");
-        services.AddSingleton<IValidateOptions<FilesystemOptions>>(new OptionsValidator<FilesystemOptions>(o => o.Errors()));
-        services.AddCollectorOptions<DiskstatsOptions>("diskstats");
-        services.AddSingleton<IValidateOptions<DiskstatsOptions>>(new OptionsValidator<DiskstatsOptions>(o => o.Errors()));
-        services.AddCollectorOptions<NetDevOptions>("netdev");
-        services.AddSingleton<IValidateOptions<NetDevOptions>>(new OptionsValidator<NetDevOptions>(o => o.Errors()));
+        AddValidated<CpuOptions>(services, "cpu", o => o.Errors());
+        AddValidated<NetstatOptions>(services, "netstat", o => o.Errors());
+        AddValidated<NetClassOptions>(services, "netclass", o => o.Errors());
+        AddValidated<VmstatOptions>(services, "vmstat", o => o.Errors());
+        AddValidated<FilesystemOptions>(services, "filesystem", o => o.Errors());
+        AddValidated<DiskstatsOptions>(services, "diskstats", o => o.Errors());
+        AddValidated<NetDevOptions>(services, "netdev", o => o.Errors());
+    }
+
+    // Every options class lists what is wrong with it (each message names the flag), so start-up
+    // reports all the mistakes at once rather than one generic "invalid" per class.
+    private static void AddValidated<TOptions>(IServiceCollection services, string key, Func<TOptions, IEnumerable<string>> errors)
+        where TOptions : class
+    {
+        services.AddCollectorOptions<TOptions>(key);
+        services.AddSingleton<IValidateOptions<TOptions>>(new OptionsValidator<TOptions>(errors));
     }
 
     private static ILogger Logger<T>(IServiceProvider services) =>

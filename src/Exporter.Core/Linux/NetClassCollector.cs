@@ -35,7 +35,7 @@ public sealed class NetClassCollector(HostPaths paths, IOptions<NetClassOptions>
     private static readonly MetricDescriptor TransmitQueueLength = Property("transmit_queue_length", MetricType.Gauge);
     private static readonly MetricDescriptor ProtocolType = Property("protocol_type", MetricType.Gauge);
 
-    private readonly Regex _ignored = new(options.Value.IgnoredDevices, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private readonly Regex _ignored = FlagRegex.Create(options.Value.IgnoredDevices);
     private readonly bool _ignoreInvalidSpeed = options.Value.IgnoreInvalidSpeed;
 
     public string Name => "netclass";

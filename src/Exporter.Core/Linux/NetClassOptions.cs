@@ -8,4 +8,6 @@ public sealed class NetClassOptions
 
     /// <summary>Leave out node_network_speed_bytes for devices reporting an invalid (negative) speed.</summary>
     public bool IgnoreInvalidSpeed { get; set; }
+
+    internal IEnumerable<string> Errors() => FlagRegex.CheckRequired(IgnoredDevices, "collector.netclass.ignored-devices");
 }

@@ -35,7 +35,7 @@ public sealed class NetDevOptions
             yield return "--collector.netdev.device-whitelist and --collector.netdev.device-include are mutually exclusive";
         }
 
-        foreach (var error in DiskstatsOptions.DeviceFilterErrors("netdev", EffectiveDeviceExclude, EffectiveDeviceInclude))
+        foreach (var error in DeviceFilter.Errors("netdev", EffectiveDeviceExclude, EffectiveDeviceInclude))
         {
             yield return error;
         }

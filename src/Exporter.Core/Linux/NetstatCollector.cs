@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
@@ -12,8 +11,8 @@ namespace Exporter.Core.Linux;
 /// </summary>
 public sealed class NetstatCollector(HostPaths paths, NetstatOptions options) : ICollector
 {
-    private readonly Regex _fields = new(options.Fields, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
-    private readonly ConcurrentDictionary<string, MetricDescriptor?> _descriptors = new(StringComparer.Ordinal);
+    private readonly Regex _fields = FlagRegex.Create(options.Fields);
+    private readonly DescriptorCache _descriptors = new();
 
     public string Name => "netstat";
 
@@ -36,18 +35,12 @@ public sealed class NetstatCollector(HostPaths paths, NetstatOptions options) : 
 
         foreach (var (key, field) in fields)
         {
-            if (_descriptors.GetOrAdd(key, Describe, field) is { } descriptor)
+            if (_fields.IsMatch(key))
             {
-                sink.Add(descriptor, field.Value);
+                sink.Add(_descriptors.Get("node_netstat_" + key, $"Statistic {field.Protocol}{field.Name}.", MetricType.Untyped), field.Value);
             }
         }
     }
 
     private static IEnumerable<NetstatField> Concat(params IReadOnlyList<NetstatField>[] lists) => lists.SelectMany(l => l);
-
-    // Null for a field the filter drops, so the filter runs once per name, not once per scrape.
-    private MetricDescriptor? Describe(string key, NetstatField field) =>
-        _fields.IsMatch(key)
-            ? new MetricDescriptor("node_netstat_" + key, $"Statistic {field.Protocol}{field.Name}.", MetricType.Untyped)
-            : null;
 }

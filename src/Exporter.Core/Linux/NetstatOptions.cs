@@ -13,6 +13,5 @@ public sealed class NetstatOptions
     /// </summary>
     public string Fields { get; set; } = DefaultFields;
 
-    /// <summary>Whether <see cref="Fields"/> compiles; checked at start-up so a typo fails the boot, not every scrape.</summary>
-    internal bool HasValidFields() => Fields is not null && RegexText.IsValid(Fields);
+    internal IEnumerable<string> Errors() => FlagRegex.CheckRequired(Fields, "collector.netstat.fields");
 }

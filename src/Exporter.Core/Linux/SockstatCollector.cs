@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
 
@@ -16,7 +15,7 @@ public sealed class SockstatCollector(HostPaths paths) : ICollector
     // The keys node_exporter exports, in its order; others a newer kernel adds are left out.
     private static readonly string[] Keys = ["inuse", "orphan", "tw", "alloc", "mem", "memory"];
 
-    private readonly ConcurrentDictionary<(string Protocol, string Key), MetricDescriptor> _descriptors = new();
+    private readonly DescriptorCache _descriptors = new();
 
     public string Name => "sockstat";
 
@@ -67,6 +66,5 @@ public sealed class SockstatCollector(HostPaths paths) : ICollector
     }
 
     private MetricDescriptor Describe(string protocol, string key) =>
-        _descriptors.GetOrAdd((protocol, key), static pk => new MetricDescriptor(
-            $"node_sockstat_{pk.Protocol}_{pk.Key}", $"Number of {pk.Protocol} sockets in state {pk.Key}.", MetricType.Gauge));
+        _descriptors.Get($"node_sockstat_{protocol}_{key}", $"Number of {protocol} sockets in state {key}.", MetricType.Gauge);
 }

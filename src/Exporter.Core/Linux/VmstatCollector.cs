@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// <summary>node_vmstat_&lt;field&gt; (untyped, as node_exporter) for the /proc/vmstat fields the filter selects.</summary>
 public sealed class VmstatCollector(HostPaths paths, IOptions<VmstatOptions> options) : ICollector
 {
-    private readonly Regex _fields = new(options.Value.Fields, RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+    private readonly Regex _fields = FlagRegex.Create(options.Value.Fields);
     private readonly DescriptorCache _descriptors = new();
 
     public string Name => "vmstat";

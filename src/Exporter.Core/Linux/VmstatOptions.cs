@@ -8,4 +8,6 @@ public sealed class VmstatOptions
 
     /// <summary>Regular expression; /proc/vmstat fields whose name it matches are exported.</summary>
     public string Fields { get; set; } = DefaultFields;
+
+    internal IEnumerable<string> Errors() => FlagRegex.CheckRequired(Fields, "collector.vmstat.fields");
 }
