@@ -105,7 +105,7 @@ public sealed class DiskstatsCollector(HostPaths paths, DiskstatsOptions options
 
         foreach (var (property, descriptor) in AtaStats)
         {
-            if (udev.TryGetValue(property, out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            if (udev.TryGetValue(property, out var text) && ProcValue.TryParseDouble(text, out var value))
             {
                 sink.Add(descriptor, value, device);
             }

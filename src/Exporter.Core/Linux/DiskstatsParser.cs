@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>
@@ -51,8 +49,5 @@ public static class DiskstatsParser
         return disks;
     }
 
-    private static ulong ParseNumber(string field, string line) =>
-        ulong.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"diskstats: '{field}' is not a number in '{line.Trim()}'");
+    private static ulong ParseNumber(string field, string line) => ProcValue.ParseUInt64("diskstats", field, line.Trim());
 }

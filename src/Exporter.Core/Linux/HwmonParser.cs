@@ -52,14 +52,14 @@ public static partial class HwmonParser
                 yield return new("node_hwmon_beep_enabled", "Hardware beep enabled", MetricType.Gauge, sensor, bare == "1" ? 1 : 0);
                 yield break;
             case "vrm":
-                if (TryParse(bare, out var vrm))
+                if (ProcValue.TryParseDouble(bare, out var vrm))
                 {
                     yield return new("node_hwmon_voltage_regulator_version", "Hardware voltage regulator", MetricType.Gauge, sensor, vrm);
                 }
 
                 yield break;
             case "update_interval":
-                if (TryParse(bare, out var interval))
+                if (ProcValue.TryParseDouble(bare, out var interval))
                 {
                     yield return new("node_hwmon_update_interval_seconds", "Hardware monitor update interval", MetricType.Gauge, sensor, interval * 0.001);
                 }
@@ -69,7 +69,7 @@ public static partial class HwmonParser
 
         foreach (var (element, text) in properties.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            if (element == "label" || !TryParse(text, out var value))
+            if (element == "label" || !ProcValue.TryParseDouble(text, out var value))
             {
                 continue;
             }
@@ -105,10 +105,6 @@ public static partial class HwmonParser
         ("fan", "input" or "min" or "max" or "target") => new(name + "_rpm", $"Hardware monitor for fan revolutions per minute ({element})", MetricType.Gauge, sensor, value),
         _ => new(name, $"Hardware monitor {type} element {element}", MetricType.Gauge, sensor, value),
     };
-
-    // Go's strconv.ParseFloat: a file that does not hold a number is skipped, not an error.
-    private static bool TryParse(string? text, out double value) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     [GeneratedRegex("[^a-z0-9:_]")]
     private static partial Regex InvalidChars();

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>Parses /proc/loadavg: "0.52 0.58 0.59 1/467 12345" (proc(5)).</summary>
@@ -14,11 +12,6 @@ public static class LoadavgParser
             throw new FormatException($"loadavg: expected at least 3 fields, got {fields.Length}: '{text.Trim()}'");
         }
 
-        return (ParseLoad(fields[0]), ParseLoad(fields[1]), ParseLoad(fields[2]));
+        return (ProcValue.ParseDouble("loadavg", fields[0]), ProcValue.ParseDouble("loadavg", fields[1]), ProcValue.ParseDouble("loadavg", fields[2]));
     }
-
-    private static double ParseLoad(string field) =>
-        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"loadavg: '{field}' is not a number");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>
@@ -26,10 +24,7 @@ public static class MeminfoParser
                 throw new FormatException($"meminfo: malformed line '{line.Trim()}'");
             }
 
-            if (!double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                throw new FormatException($"meminfo: '{parts[1]}' in '{parts[0]}' is not a number");
-            }
+            var value = ProcValue.ParseDouble("meminfo", parts[1], parts[0]);
 
             var name = parts[0][..^1].Replace('(', '_').Replace(")", string.Empty, StringComparison.Ordinal);
             if (parts.Length == 3)

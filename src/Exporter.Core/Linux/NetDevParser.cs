@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>The 16 counters of one /proc/net/dev line, in the file's order (see <see cref="NetDevParser.Fields"/>).</summary>
@@ -46,9 +44,7 @@ public static class NetDevParser
             var values = new ulong[fields.Length];
             for (var i = 0; i < fields.Length; i++)
             {
-                values[i] = ulong.TryParse(fields[i], NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-                    ? value
-                    : throw new FormatException($"net/dev: '{fields[i]}' is not a number in '{line.Trim()}'");
+                values[i] = ProcValue.ParseUInt64("net/dev", fields[i], line.Trim());
             }
 
             devices.Add(new NetDevStats(line[..colon].Trim(), values));

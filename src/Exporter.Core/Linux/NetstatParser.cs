@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>One counter of /proc/net/{netstat,snmp,snmp6}: "Tcp", "CurrEstab", 3.</summary>
@@ -42,7 +40,7 @@ public static class NetstatParser
             var protocol = names[0][..^1];
             for (var j = 1; j < names.Length; j++)
             {
-                fields.Add(new NetstatField(protocol, names[j], Number(protocol, values[j])));
+                fields.Add(new NetstatField(protocol, names[j], ProcValue.ParseDouble("netstat", values[j], protocol)));
             }
         }
 
@@ -77,14 +75,10 @@ public static class NetstatParser
             }
 
             var protocol = parts[0][..(six + 1)];
-            fields.Add(new NetstatField(protocol, parts[0][(six + 1)..], Number(protocol, parts[1])));
+            fields.Add(new NetstatField(protocol, parts[0][(six + 1)..], ProcValue.ParseDouble("netstat", parts[1], protocol)));
         }
 
         return fields;
     }
 
-    private static double Number(string protocol, string field) =>
-        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"netstat: '{field}' in {protocol} is not a number");
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>
@@ -46,7 +44,7 @@ public static class ProcFile
     {
         try
         {
-            return double.TryParse(TryReadValue(path), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) ? value : null;
+            return ProcValue.TryParseDouble(TryReadValue(path), out var value) ? value : null;
         }
         catch (IOException)
         {

@@ -2,14 +2,25 @@ using System.Globalization;
 
 namespace Exporter.Core.Linux;
 
-/// <summary>Numbers as procfs and sysfs print them, parsed culture-invariantly with a clear error.</summary>
+/// <summary>
+/// Numbers as procfs and sysfs print them, parsed culture-invariantly. The Parse methods throw a
+/// FormatException that starts with <c>source</c> (the file, "stat:") and, when given, says where the
+/// value was (<c>context</c>: the field or the line).
+/// </summary>
 public static class ProcValue
 {
     /// <summary>A decimal number (optionally signed, optionally with a fraction).</summary>
-    public static double ParseDouble(string source, string text) =>
-        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+    public static double ParseDouble(string source, string text, string? context = null) =>
+        TryParseDouble(text, out var value)
             ? value
-            : throw new FormatException($"{source}: '{Shorten(text)}' is not a number");
+            : throw new FormatException($"{source}: '{Shorten(text)}'{In(context)} is not a number");
+
+    /// <summary>
+    /// A decimal number, for files where a value that is not a number is skipped rather than an
+    /// error (Go's strconv.ParseFloat failing, as node_exporter treats hwmon and udev values).
+    /// </summary>
+    public static bool TryParseDouble(string? text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
 
     /// <summary>
     /// A whole number, decimal or with a 0x prefix as hexadecimal (sysfs prints flags and dev_id as
@@ -41,10 +52,12 @@ public static class ProcValue
             : throw new FormatException($"{source}: '{Shorten(text)}' is not a hexadecimal number");
 
     /// <summary>An unsigned decimal number.</summary>
-    public static ulong ParseUInt64(string source, string text) =>
+    public static ulong ParseUInt64(string source, string text, string? context = null) =>
         ulong.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw new FormatException($"{source}: '{Shorten(text)}' is not an unsigned integer");
+            : throw new FormatException($"{source}: '{Shorten(text)}'{In(context)} is not an unsigned integer");
+
+    private static string In(string? context) => context is null ? string.Empty : $" in '{Shorten(context)}'";
 
     private static string Shorten(string text)
     {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>One line of /proc/net/sockstat: "TCP: inuse 3 orphan 0 tw 5 alloc 5 mem 278".</summary>
@@ -32,12 +30,7 @@ public static class SockstatParser
             var values = new List<(string, double)>();
             for (var i = 1; i < fields.Length; i += 2)
             {
-                if (!double.TryParse(fields[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-                {
-                    throw new FormatException($"sockstat: '{fields[i + 1]}' for {protocol} {fields[i]} is not a number");
-                }
-
-                values.Add((fields[i], value));
+                values.Add((fields[i], ProcValue.ParseDouble("sockstat", fields[i + 1], $"{protocol} {fields[i]}")));
             }
 
             lines.Add(new SockstatLine(protocol, values));

@@ -97,8 +97,5 @@ public static class StatParser
     private static double First(string key, string[] fields) =>
         fields.Length >= 2 ? Number(key, fields[1]) : throw new FormatException($"stat: '{key}' has no value");
 
-    private static double Number(string key, string field) =>
-        double.TryParse(field, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"stat: '{field}' in '{key}' is not a number");
+    private static double Number(string key, string field) => ProcValue.ParseDouble("stat", field, key);
 }
