@@ -33,22 +33,31 @@ public static class ProcFile
         }
     }
 
-    /// <summary>A one-value sysfs attribute, trimmed; null when missing.</summary>
-    public static string? TryReadValue(string path) => TryRead(path)?.Trim();
+    /// <summary>
+    /// A file holding one number (/proc/sys/kernel/random/entropy_avail); null when it does not
+    /// exist, a FormatException naming <paramref name="source"/> when it is not a number.
+    /// </summary>
+    public static async Task<double?> TryReadNumberAsync(string path, string source, CancellationToken cancellationToken) =>
+        await TryReadAsync(path, cancellationToken) is { } text ? ProcValue.ParseDouble(source, text) : null;
 
     /// <summary>
-    /// A one-number sysfs attribute; null when missing, unreadable (some attributes answer EINVAL
-    /// while a link is down) or not a number.
+    /// A sysfs attribute, untrimmed; null when missing or unreadable now. Drivers answer reads of
+    /// some attributes with EINVAL (a link that is down), EAGAIN, EIO or EOPNOTSUPP, and some files
+    /// are write-only (EACCES): node_exporter treats all of these as "no value", not as a failure.
     /// </summary>
-    public static double? TryReadNumber(string path)
+    public static string? TryReadAttribute(string path)
     {
         try
         {
-            return ProcValue.TryParseDouble(TryReadValue(path), out var value) ? value : null;
+            return TryRead(path);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return null;
         }
     }
+
+    /// <summary>A one-number sysfs attribute; null when missing, unreadable (see <see cref="TryReadAttribute"/>) or not a number.</summary>
+    public static double? TryReadNumber(string path) =>
+        ProcValue.TryParseDouble(TryReadAttribute(path)?.Trim(), out var value) ? value : null;
 }

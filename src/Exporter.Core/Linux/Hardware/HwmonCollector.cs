@@ -119,16 +119,5 @@ public sealed class HwmonCollector(HostPaths paths) : ICollector
         return SysfsPath.RealPath(dir) is { } real && HwmonParser.CleanName(Path.GetFileName(real)) is { Length: > 0 } hwmonN ? hwmonN : null;
     }
 
-    // Any read error skips the attribute: broken drivers answer EAGAIN or EIO, some files are write-only.
-    private static string? Read(string path)
-    {
-        try
-        {
-            return ProcFile.TryRead(path)?.Trim('\n');
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
-    }
+    private static string? Read(string path) => ProcFile.TryReadAttribute(path)?.Trim('\n');
 }

@@ -54,15 +54,5 @@ public sealed class ThermalZoneCollector(HostPaths paths) : ICollector
             .OrderBy(e => e.Number.Length).ThenBy(e => e.Number, StringComparer.Ordinal);
     }
 
-    private static string? Read(string directory, string file)
-    {
-        try
-        {
-            return ProcFile.TryReadValue(Path.Join(directory, file));
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
+    private static string? Read(string directory, string file) => ProcFile.TryReadAttribute(Path.Join(directory, file))?.Trim();
 }

@@ -29,14 +29,14 @@ public sealed class ConntrackCollector(HostPaths paths) : ICollector
 
     public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        if (await ProcFile.TryReadAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_count"), cancellationToken) is { } count)
+        if (await ProcFile.TryReadNumberAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_count"), "nf_conntrack_count", cancellationToken) is { } count)
         {
-            sink.Add(Entries, ProcValue.ParseDouble("nf_conntrack_count", count));
+            sink.Add(Entries, count);
         }
 
-        if (await ProcFile.TryReadAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_max"), cancellationToken) is { } max)
+        if (await ProcFile.TryReadNumberAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_max"), "nf_conntrack_max", cancellationToken) is { } max)
         {
-            sink.Add(Limit, ProcValue.ParseDouble("nf_conntrack_max", max));
+            sink.Add(Limit, max);
         }
 
         if (await ProcFile.TryReadAsync(paths.Proc("net", "stat", "nf_conntrack"), cancellationToken) is { } text)

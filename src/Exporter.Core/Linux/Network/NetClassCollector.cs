@@ -112,17 +112,10 @@ public sealed class NetClassCollector(HostPaths paths, IOptions<NetClassOptions>
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var file in NetClassParser.AttributeFiles)
         {
-            try
+            // carrier, speed and duplex of a device that is down answer EINVAL: no value now.
+            if (ProcFile.TryReadAttribute(Path.Join(directory, file)) is { } value)
             {
-                if (ProcFile.TryRead(Path.Join(directory, file)) is { } value)
-                {
-                    attributes[file] = value;
-                }
-            }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-            {
-                // EINVAL (carrier, speed, duplex of a device that is down), EOPNOTSUPP or EACCES:
-                // the attribute has no value now, as node_exporter treats it.
+                attributes[file] = value;
             }
         }
 

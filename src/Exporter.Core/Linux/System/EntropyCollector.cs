@@ -16,16 +16,14 @@ public sealed class EntropyCollector(HostPaths paths) : ICollector
 
     public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var available = await ProcFile.TryReadAsync(paths.Proc("sys", "kernel", "random", "entropy_avail"), cancellationToken);
-        if (available is not null)
+        if (await ProcFile.TryReadNumberAsync(paths.Proc("sys", "kernel", "random", "entropy_avail"), "entropy_avail", cancellationToken) is { } available)
         {
-            sink.Add(Available, ProcValue.ParseDouble("entropy_avail", available));
+            sink.Add(Available, available);
         }
 
-        var poolSize = await ProcFile.TryReadAsync(paths.Proc("sys", "kernel", "random", "poolsize"), cancellationToken);
-        if (poolSize is not null)
+        if (await ProcFile.TryReadNumberAsync(paths.Proc("sys", "kernel", "random", "poolsize"), "poolsize", cancellationToken) is { } poolSize)
         {
-            sink.Add(PoolSize, ProcValue.ParseDouble("poolsize", poolSize));
+            sink.Add(PoolSize, poolSize);
         }
     }
 }

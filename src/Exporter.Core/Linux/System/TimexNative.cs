@@ -32,57 +32,32 @@ internal static class TimexNative
 
     /// <summary>
     /// struct timex from &lt;sys/timex.h&gt;: C "long" is pointer-sized on Linux (LP64 / ILP32), hence
-    /// nint; the kernel's struct ends with eleven reserved ints, included in the size.
+    /// nint (widened to long implicitly for <see cref="TimexData"/>); the kernel's struct ends with
+    /// eleven reserved ints, included in the size.
     /// </summary>
     [StructLayout(LayoutKind.Sequential, Size = 256)]
     private struct Timex
     {
         public uint Modes;
-        public nint OffsetRaw;
-        public nint FreqRaw;
-        public nint MaxErrorRaw;
-        public nint EstErrorRaw;
+        public nint Offset;
+        public nint Freq;
+        public nint MaxError;
+        public nint EstError;
         public int Status;
-        public nint ConstantRaw;
+        public nint Constant;
         public nint Precision;
         public nint Tolerance;
         public nint TimeSeconds;
         public nint TimeMicroseconds;
-        public nint TickRaw;
-        public nint PpsFreqRaw;
-        public nint JitterRaw;
+        public nint Tick;
+        public nint PpsFreq;
+        public nint Jitter;
         public int Shift;
-        public nint StabilRaw;
-        public nint JitCntRaw;
-        public nint CalCntRaw;
-        public nint ErrCntRaw;
-        public nint StbCntRaw;
+        public nint Stabil;
+        public nint JitCnt;
+        public nint CalCnt;
+        public nint ErrCnt;
+        public nint StbCnt;
         public int Tai;
-
-        public readonly long Offset => OffsetRaw;
-
-        public readonly long Freq => FreqRaw;
-
-        public readonly long MaxError => MaxErrorRaw;
-
-        public readonly long EstError => EstErrorRaw;
-
-        public readonly long Constant => ConstantRaw;
-
-        public readonly long Tick => TickRaw;
-
-        public readonly long PpsFreq => PpsFreqRaw;
-
-        public readonly long Jitter => JitterRaw;
-
-        public readonly long Stabil => StabilRaw;
-
-        public readonly long JitCnt => JitCntRaw;
-
-        public readonly long CalCnt => CalCntRaw;
-
-        public readonly long ErrCnt => ErrCntRaw;
-
-        public readonly long StbCnt => StbCntRaw;
     }
 }
