@@ -11,37 +11,32 @@ internal static class LinuxCollectors
 {
     public static IReadOnlyList<CollectorRegistration> Registrations { get; } =
     [
-        new("loadavg", true, sp => new LoadavgCollector(sp.GetRequiredService<HostPaths>())),
-        new("cpu", true, sp => new CpuCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<CpuOptions>>().Value)),
-        new("stat", true, sp => new StatCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<StatOptions>>().Value)),
-        new("meminfo", true, sp => new MeminfoCollector(sp.GetRequiredService<HostPaths>())),
-        new("time", true, sp => new TimeCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<TimeProvider>())),
+        new("loadavg", true, sp => new LoadavgCollector(Paths(sp))),
+        new("cpu", true, sp => new CpuCollector(Paths(sp), Options<CpuOptions>(sp))),
+        new("stat", true, sp => new StatCollector(Paths(sp), Options<StatOptions>(sp))),
+        new("meminfo", true, sp => new MeminfoCollector(Paths(sp))),
+        new("time", true, sp => new TimeCollector(Paths(sp), sp.GetRequiredService<TimeProvider>())),
         new("uname", true, _ => new UnameCollector()),
-        new("netstat", true, sp => new NetstatCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<NetstatOptions>>().Value)),
-        new("sockstat", true, sp => new SockstatCollector(sp.GetRequiredService<HostPaths>())),
-        new("conntrack", true, sp => new ConntrackCollector(sp.GetRequiredService<HostPaths>())),
-        new("entropy", true, sp => new EntropyCollector(sp.GetRequiredService<HostPaths>())),
-        new("filefd", true, sp => new FilefdCollector(sp.GetRequiredService<HostPaths>())),
-        new("hwmon", true, sp => new HwmonCollector(sp.GetRequiredService<HostPaths>())),
-        new("interrupts", false, sp => new InterruptsCollector(sp.GetRequiredService<HostPaths>())),
-        new("netclass", true, sp => new NetClassCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<NetClassOptions>>())),
-        new("os", true, sp => new OsCollector(sp.GetRequiredService<HostPaths>())),
-        new("pressure", true, sp => new PressureCollector(sp.GetRequiredService<HostPaths>())),
-        new("schedstat", true, sp => new SchedstatCollector(sp.GetRequiredService<HostPaths>())),
-        new("softnet", true, sp => new SoftnetCollector(sp.GetRequiredService<HostPaths>())),
-        new("thermal_zone", true, sp => new ThermalZoneCollector(sp.GetRequiredService<HostPaths>())),
+        new("netstat", true, sp => new NetstatCollector(Paths(sp), Options<NetstatOptions>(sp))),
+        new("sockstat", true, sp => new SockstatCollector(Paths(sp))),
+        new("conntrack", true, sp => new ConntrackCollector(Paths(sp))),
+        new("entropy", true, sp => new EntropyCollector(Paths(sp))),
+        new("filefd", true, sp => new FilefdCollector(Paths(sp))),
+        new("hwmon", true, sp => new HwmonCollector(Paths(sp))),
+        new("interrupts", false, sp => new InterruptsCollector(Paths(sp))),
+        new("netclass", true, sp => new NetClassCollector(Paths(sp), Options<NetClassOptions>(sp))),
+        new("os", true, sp => new OsCollector(Paths(sp))),
+        new("pressure", true, sp => new PressureCollector(Paths(sp))),
+        new("schedstat", true, sp => new SchedstatCollector(Paths(sp))),
+        new("softnet", true, sp => new SoftnetCollector(Paths(sp))),
+        new("thermal_zone", true, sp => new ThermalZoneCollector(Paths(sp))),
         new("timex", true, _ => new TimexCollector()),
-        new("udp_queues", true, sp => new UdpQueuesCollector(sp.GetRequiredService<HostPaths>())),
-        new("vmstat", true, sp => new VmstatCollector(sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<VmstatOptions>>())),
+        new("udp_queues", true, sp => new UdpQueuesCollector(Paths(sp))),
+        new("vmstat", true, sp => new VmstatCollector(Paths(sp), Options<VmstatOptions>(sp))),
         new("filesystem", true, sp => new FilesystemCollector(
-            sp.GetRequiredService<HostPaths>(),
-            sp.GetRequiredService<IOptions<FilesystemOptions>>().Value,
-            sp.GetRequiredService<IOptions<SystemMetricsOptions>>().Value.CollectorTimeout,
-            Logger<FilesystemCollector>(sp))),
-        new("diskstats", true, sp => new DiskstatsCollector(
-            sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<DiskstatsOptions>>().Value)),
-        new("netdev", true, sp => new NetDevCollector(
-            sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<NetDevOptions>>().Value)),
+            Paths(sp), Options<FilesystemOptions>(sp), Options<SystemMetricsOptions>(sp).CollectorTimeout, Logger<FilesystemCollector>(sp))),
+        new("diskstats", true, sp => new DiskstatsCollector(Paths(sp), Options<DiskstatsOptions>(sp))),
+        new("netdev", true, sp => new NetDevCollector(Paths(sp), Options<NetDevOptions>(sp))),
     ];
 
     public static void AddOptions(IServiceCollection services)
@@ -64,6 +59,11 @@ internal static class LinuxCollectors
         services.AddCollectorOptions<TOptions>(key);
         services.AddSingleton<IValidateOptions<TOptions>>(new OptionsValidator<TOptions>(errors));
     }
+
+    private static HostPaths Paths(IServiceProvider services) => services.GetRequiredService<HostPaths>();
+
+    private static T Options<T>(IServiceProvider services)
+        where T : class => services.GetRequiredService<IOptions<T>>().Value;
 
     private static ILogger Logger<T>(IServiceProvider services) =>
         services.GetService<ILogger<T>>() ?? (ILogger)NullLogger.Instance;

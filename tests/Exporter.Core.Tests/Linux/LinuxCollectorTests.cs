@@ -1,7 +1,6 @@
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
 using Exporter.Core.Linux;
-using Microsoft.Extensions.Options;
 
 namespace Exporter.Core.Tests.Linux;
 
@@ -15,7 +14,7 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Netclass_leaves_out_ignored_devices_and_optionally_invalid_speeds()
     {
-        var collector = new NetClassCollector(Fixtures.Paths, Options.Create(new NetClassOptions { IgnoredDevices = "^lo$", IgnoreInvalidSpeed = true }));
+        var collector = new NetClassCollector(Fixtures.Paths, new NetClassOptions { IgnoredDevices = "^lo$", IgnoreInvalidSpeed = true });
 
         var samples = await CollectAsync(collector);
 
@@ -27,7 +26,7 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Netclass_by_default_keeps_every_device_and_the_negative_speed()
     {
-        var samples = await CollectAsync(new NetClassCollector(Fixtures.Paths, Options.Create(new NetClassOptions())));
+        var samples = await CollectAsync(new NetClassCollector(Fixtures.Paths, new NetClassOptions()));
 
         samples["node_network_up"].Keys.Should().Equal("eth0", "lo", "wlan0");
         samples["node_network_speed_bytes"]["wlan0"].Should().Be(-125_000);
@@ -36,7 +35,7 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Vmstat_exports_the_fields_the_filter_selects()
     {
-        var collector = new VmstatCollector(Fixtures.Paths, Options.Create(new VmstatOptions { Fields = "^nr_(free|dirty)" }));
+        var collector = new VmstatCollector(Fixtures.Paths, new VmstatOptions { Fields = "^nr_(free|dirty)" });
 
         var samples = await CollectAsync(collector);
 
@@ -62,10 +61,10 @@ public sealed class LinuxCollectorTests : IDisposable
         var empty = new HostPaths(_temp, _temp, _temp);
         ICollector[] collectors =
         [
-            new VmstatCollector(empty, Options.Create(new VmstatOptions())), new FilefdCollector(empty), new EntropyCollector(empty),
+            new VmstatCollector(empty, new VmstatOptions()), new FilefdCollector(empty), new EntropyCollector(empty),
             new PressureCollector(empty), new ConntrackCollector(empty), new SoftnetCollector(empty), new SchedstatCollector(empty),
             new InterruptsCollector(empty), new OsCollector(empty), new UdpQueuesCollector(empty), new HwmonCollector(empty),
-            new ThermalZoneCollector(empty), new NetClassCollector(empty, Options.Create(new NetClassOptions())),
+            new ThermalZoneCollector(empty), new NetClassCollector(empty, new NetClassOptions()),
         ];
 
         foreach (var collector in collectors)

@@ -1,14 +1,13 @@
 using System.Text.RegularExpressions;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
-using Microsoft.Extensions.Options;
 
 namespace Exporter.Core.Linux;
 
 /// <summary>node_vmstat_&lt;field&gt; (untyped, as node_exporter) for the /proc/vmstat fields the filter selects.</summary>
-public sealed class VmstatCollector(HostPaths paths, IOptions<VmstatOptions> options) : ICollector
+public sealed class VmstatCollector(HostPaths paths, VmstatOptions options) : ICollector
 {
-    private readonly Regex _fields = FlagRegex.Create(options.Value.Fields);
+    private readonly Regex _fields = FlagRegex.Create(options.Fields);
     private readonly DescriptorCache _descriptors = new();
 
     public string Name => "vmstat";

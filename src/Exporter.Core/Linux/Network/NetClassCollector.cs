@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
-using Microsoft.Extensions.Options;
 
 namespace Exporter.Core.Linux;
 
@@ -9,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// node_network_* properties of each device under /sys/class/net (up, carrier, mtu, speed, info...),
 /// with node_exporter 1.5's names, labels and types.
 /// </summary>
-public sealed class NetClassCollector(HostPaths paths, IOptions<NetClassOptions> options) : ICollector
+public sealed class NetClassCollector(HostPaths paths, NetClassOptions options) : ICollector
 {
     private static readonly MetricDescriptor Up = new("node_network_up", "Value is 1 if operstate is 'up', 0 otherwise.", MetricType.Gauge, "device");
 
@@ -35,8 +34,8 @@ public sealed class NetClassCollector(HostPaths paths, IOptions<NetClassOptions>
     private static readonly MetricDescriptor TransmitQueueLength = Property("transmit_queue_length", MetricType.Gauge);
     private static readonly MetricDescriptor ProtocolType = Property("protocol_type", MetricType.Gauge);
 
-    private readonly Regex _ignored = FlagRegex.Create(options.Value.IgnoredDevices);
-    private readonly bool _ignoreInvalidSpeed = options.Value.IgnoreInvalidSpeed;
+    private readonly Regex _ignored = FlagRegex.Create(options.IgnoredDevices);
+    private readonly bool _ignoreInvalidSpeed = options.IgnoreInvalidSpeed;
 
     public string Name => "netclass";
 
