@@ -25,12 +25,12 @@ public sealed class StatCollector(HostPaths paths, StatOptions options) : IColle
         var text = await File.ReadAllTextAsync(paths.Proc("stat"), cancellationToken);
         var stat = StatParser.Parse(text);
 
-        AddIfPresent(sink, Intr, stat.Interrupts);
-        AddIfPresent(sink, ContextSwitches, stat.ContextSwitches);
-        AddIfPresent(sink, Forks, stat.Forks);
-        AddIfPresent(sink, BootTime, stat.BootTime);
-        AddIfPresent(sink, ProcsRunning, stat.ProcsRunning);
-        AddIfPresent(sink, ProcsBlocked, stat.ProcsBlocked);
+        sink.AddIfPresent(Intr, stat.Interrupts);
+        sink.AddIfPresent(ContextSwitches, stat.ContextSwitches);
+        sink.AddIfPresent(Forks, stat.Forks);
+        sink.AddIfPresent(BootTime, stat.BootTime);
+        sink.AddIfPresent(ProcsRunning, stat.ProcsRunning);
+        sink.AddIfPresent(ProcsBlocked, stat.ProcsBlocked);
 
         if (options.Softirq && stat.SoftIrqs is { } softirqs)
         {
@@ -38,14 +38,6 @@ public sealed class StatCollector(HostPaths paths, StatOptions options) : IColle
             {
                 sink.Add(SoftIrqs, i < softirqs.Count ? softirqs[i] : 0, Vectors[i]);
             }
-        }
-    }
-
-    private static void AddIfPresent(MetricSink sink, MetricDescriptor descriptor, double? value)
-    {
-        if (value is { } v)
-        {
-            sink.Add(descriptor, v);
         }
     }
 }

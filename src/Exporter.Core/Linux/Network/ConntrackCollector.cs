@@ -29,15 +29,8 @@ public sealed class ConntrackCollector(HostPaths paths) : ICollector
 
     public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        if (await ProcFile.TryReadNumberAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_count"), "nf_conntrack_count", cancellationToken) is { } count)
-        {
-            sink.Add(Entries, count);
-        }
-
-        if (await ProcFile.TryReadNumberAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_max"), "nf_conntrack_max", cancellationToken) is { } max)
-        {
-            sink.Add(Limit, max);
-        }
+        sink.AddIfPresent(Entries, await ProcFile.TryReadNumberAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_count"), "nf_conntrack_count", cancellationToken));
+        sink.AddIfPresent(Limit, await ProcFile.TryReadNumberAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_max"), "nf_conntrack_max", cancellationToken));
 
         if (await ProcFile.TryReadAsync(paths.Proc("net", "stat", "nf_conntrack"), cancellationToken) is { } text)
         {

@@ -71,20 +71,20 @@ public sealed class NetClassCollector(HostPaths paths, NetClassOptions options) 
     {
         sink.Add(Up, d.OperState == "up" ? 1 : 0, d.Name);
         sink.Add(Info, 1, d.Address, d.Broadcast, d.Name, d.Duplex, d.IfAlias, d.OperState);
-        AddIf(sink, AddressAssignType, d.AddrAssignType, d.Name);
-        AddIf(sink, Carrier, d.Carrier, d.Name);
-        AddIf(sink, CarrierChanges, d.CarrierChanges, d.Name);
-        AddIf(sink, CarrierUpChanges, d.CarrierUpCount, d.Name);
-        AddIf(sink, CarrierDownChanges, d.CarrierDownCount, d.Name);
-        AddIf(sink, DeviceId, d.DevId, d.Name);
-        AddIf(sink, Dormant, d.Dormant, d.Name);
-        AddIf(sink, Flags, d.Flags, d.Name);
-        AddIf(sink, IfaceId, d.IfIndex, d.Name);
-        AddIf(sink, IfaceLink, d.IfLink, d.Name);
-        AddIf(sink, IfaceLinkMode, d.LinkMode, d.Name);
-        AddIf(sink, MtuBytes, d.Mtu, d.Name);
-        AddIf(sink, NameAssignType, d.NameAssignType, d.Name);
-        AddIf(sink, NetDevGroup, d.NetDevGroup, d.Name);
+        sink.AddIfPresent(AddressAssignType, d.AddrAssignType, d.Name);
+        sink.AddIfPresent(Carrier, d.Carrier, d.Name);
+        sink.AddIfPresent(CarrierChanges, d.CarrierChanges, d.Name);
+        sink.AddIfPresent(CarrierUpChanges, d.CarrierUpCount, d.Name);
+        sink.AddIfPresent(CarrierDownChanges, d.CarrierDownCount, d.Name);
+        sink.AddIfPresent(DeviceId, d.DevId, d.Name);
+        sink.AddIfPresent(Dormant, d.Dormant, d.Name);
+        sink.AddIfPresent(Flags, d.Flags, d.Name);
+        sink.AddIfPresent(IfaceId, d.IfIndex, d.Name);
+        sink.AddIfPresent(IfaceLink, d.IfLink, d.Name);
+        sink.AddIfPresent(IfaceLinkMode, d.LinkMode, d.Name);
+        sink.AddIfPresent(MtuBytes, d.Mtu, d.Name);
+        sink.AddIfPresent(NameAssignType, d.NameAssignType, d.Name);
+        sink.AddIfPresent(NetDevGroup, d.NetDevGroup, d.Name);
 
         // sysfs speed is in Mbit/s; -1 means unknown, which node_exporter 1.5 still exports
         // (as -125000) unless --collector.netclass.ignore-invalid-speed is set.
@@ -93,16 +93,8 @@ public sealed class NetClassCollector(HostPaths paths, NetClassOptions options) 
             sink.Add(SpeedBytes, speed * 1000 * 1000 / 8, d.Name);
         }
 
-        AddIf(sink, TransmitQueueLength, d.TxQueueLen, d.Name);
-        AddIf(sink, ProtocolType, d.Type, d.Name);
-    }
-
-    private static void AddIf(MetricSink sink, MetricDescriptor descriptor, long? value, string device)
-    {
-        if (value is { } v)
-        {
-            sink.Add(descriptor, v, device);
-        }
+        sink.AddIfPresent(TransmitQueueLength, d.TxQueueLen, d.Name);
+        sink.AddIfPresent(ProtocolType, d.Type, d.Name);
     }
 
     /// <summary>The device's readable attributes; null when the device went away meanwhile.</summary>

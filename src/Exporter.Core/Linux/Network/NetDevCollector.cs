@@ -33,10 +33,7 @@ public sealed class NetDevCollector(HostPaths paths, NetDevOptions options) : IC
                 sink.Add(Counters[i], device.Values[i], device.Device);
             }
 
-            if (ProcFile.TryReadNumber(paths.Sys("class", "net", device.Device, "statistics", "rx_nohandler")) is { } noHandler)
-            {
-                sink.Add(NoHandler, noHandler, device.Device);
-            }
+            sink.AddIfPresent(NoHandler, ProcFile.TryReadNumber(paths.Sys("class", "net", device.Device, "statistics", "rx_nohandler")), device.Device);
         }
     }
 

@@ -16,14 +16,7 @@ public sealed class EntropyCollector(HostPaths paths) : ICollector
 
     public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        if (await ProcFile.TryReadNumberAsync(paths.Proc("sys", "kernel", "random", "entropy_avail"), "entropy_avail", cancellationToken) is { } available)
-        {
-            sink.Add(Available, available);
-        }
-
-        if (await ProcFile.TryReadNumberAsync(paths.Proc("sys", "kernel", "random", "poolsize"), "poolsize", cancellationToken) is { } poolSize)
-        {
-            sink.Add(PoolSize, poolSize);
-        }
+        sink.AddIfPresent(Available, await ProcFile.TryReadNumberAsync(paths.Proc("sys", "kernel", "random", "entropy_avail"), "entropy_avail", cancellationToken));
+        sink.AddIfPresent(PoolSize, await ProcFile.TryReadNumberAsync(paths.Proc("sys", "kernel", "random", "poolsize"), "poolsize", cancellationToken));
     }
 }

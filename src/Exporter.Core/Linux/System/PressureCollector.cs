@@ -29,9 +29,9 @@ public sealed class PressureCollector(HostPaths paths) : ICollector
 
     public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        if (await ReadAsync("cpu", cancellationToken) is { } cpu && cpu.Some is { } cpuSome)
+        if (await ReadAsync("cpu", cancellationToken) is { } cpu)
         {
-            sink.Add(CpuWaiting, Seconds(cpuSome));
+            sink.AddIfPresent(CpuWaiting, Seconds(cpu.Some));
         }
 
         await AddAsync(sink, "io", IoWaiting, IoStalled, cancellationToken);
@@ -45,19 +45,12 @@ public sealed class PressureCollector(HostPaths paths) : ICollector
             return;
         }
 
-        if (stats.Some is { } some)
-        {
-            sink.Add(waiting, Seconds(some));
-        }
-
-        if (stats.Full is { } full)
-        {
-            sink.Add(stalled, Seconds(full));
-        }
+        sink.AddIfPresent(waiting, Seconds(stats.Some));
+        sink.AddIfPresent(stalled, Seconds(stats.Full));
     }
 
     // Divided twice, as node_exporter does, so the printed values are the same to the last digit.
-    private static double Seconds(double microseconds) => microseconds / 1000.0 / 1000.0;
+    private static double? Seconds(double? microseconds) => microseconds / 1000.0 / 1000.0;
 
     private async Task<(double? Some, double? Full)?> ReadAsync(string resource, CancellationToken cancellationToken)
     {
