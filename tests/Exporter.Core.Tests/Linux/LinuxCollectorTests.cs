@@ -1,5 +1,4 @@
 using Exporter.Core.Collection;
-using Exporter.Core.Exposition;
 using Exporter.Core.Linux;
 
 namespace Exporter.Core.Tests.Linux;
@@ -16,7 +15,7 @@ public sealed class LinuxCollectorTests : IDisposable
     {
         var collector = new NetClassCollector(Fixtures.Paths, new NetClassOptions { IgnoredDevices = "^lo$", IgnoreInvalidSpeed = true });
 
-        var samples = await CollectAsync(collector);
+        var samples = await Fixtures.CollectByFamilyAsync(collector);
 
         samples["node_network_up"].Keys.Should().Equal("eth0", "wlan0");
         samples["node_network_speed_bytes"].Should().BeEquivalentTo(new Dictionary<string, double> { ["eth0"] = 1_250_000_000 });
@@ -26,7 +25,7 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Netclass_by_default_keeps_every_device_and_the_negative_speed()
     {
-        var samples = await CollectAsync(new NetClassCollector(Fixtures.Paths, new NetClassOptions()));
+        var samples = await Fixtures.CollectByFamilyAsync(new NetClassCollector(Fixtures.Paths, new NetClassOptions()));
 
         samples["node_network_up"].Keys.Should().Equal("eth0", "lo", "wlan0");
         samples["node_network_speed_bytes"]["wlan0"].Should().Be(-125_000);
@@ -37,7 +36,7 @@ public sealed class LinuxCollectorTests : IDisposable
     {
         var collector = new VmstatCollector(Fixtures.Paths, new VmstatOptions { Fields = "^nr_(free|dirty)" });
 
-        var samples = await CollectAsync(collector);
+        var samples = await Fixtures.CollectByFamilyAsync(collector);
 
         samples.Keys.Should().BeEquivalentTo("node_vmstat_nr_dirty", "node_vmstat_nr_free_pages");
         samples["node_vmstat_nr_free_pages"][string.Empty].Should().Be(1001160);
@@ -49,7 +48,7 @@ public sealed class LinuxCollectorTests : IDisposable
         Write("root/usr/lib/os-release", "NAME=\"Fedora Linux\"\nID=fedora\nVERSION_ID=39\nVARIANT_ID=container\n");
         var collector = new OsCollector(new HostPaths(_temp, _temp, Path.Join(_temp, "root")));
 
-        var samples = await CollectAsync(collector);
+        var samples = await Fixtures.CollectByFamilyAsync(collector);
 
         samples["node_os_version"].Should().BeEquivalentTo(new Dictionary<string, double> { ["fedora||Fedora Linux"] = 39 });
         samples["node_os_info"].Keys.Should().ContainSingle().Which.Should().Contain("|container|");
@@ -69,7 +68,7 @@ public sealed class LinuxCollectorTests : IDisposable
 
         foreach (var collector in collectors)
         {
-            (await CollectAsync(collector)).Should().BeEmpty(collector.Name);
+            (await Fixtures.CollectByFamilyAsync(collector)).Should().BeEmpty(collector.Name);
         }
     }
 
@@ -77,7 +76,7 @@ public sealed class LinuxCollectorTests : IDisposable
     public async Task A_malformed_file_fails_the_collector()
     {
         Write("proc/sys/fs/file-nr", "garbage\n");
-        var act = () => CollectAsync(new FilefdCollector(new HostPaths(Path.Join(_temp, "proc"), _temp, _temp)));
+        var act = () => Fixtures.CollectByFamilyAsync(new FilefdCollector(new HostPaths(Path.Join(_temp, "proc"), _temp, _temp)));
         await act.Should().ThrowAsync<FormatException>().WithMessage("filefd:*");
     }
 
@@ -91,7 +90,7 @@ public sealed class LinuxCollectorTests : IDisposable
         Write("sys/class/thermal/thermal_zone10/temp", "-5000\n");
         Write("sys/class/thermal/thermal_zone_bogus/temp", "1\n");
 
-        var samples = await CollectAsync(new ThermalZoneCollector(new HostPaths(_temp, Path.Join(_temp, "sys"), _temp)));
+        var samples = await Fixtures.CollectByFamilyAsync(new ThermalZoneCollector(new HostPaths(_temp, Path.Join(_temp, "sys"), _temp)));
 
         samples["node_thermal_zone_temp"].Should().BeEquivalentTo(new Dictionary<string, double> { ["acpitz|0"] = 27.8, ["x86_pkg_temp|10"] = -5 });
     }
@@ -99,7 +98,7 @@ public sealed class LinuxCollectorTests : IDisposable
     [Fact]
     public async Task Hwmon_chips_are_named_by_their_device_then_their_name_file()
     {
-        var samples = await CollectAsync(new HwmonCollector(Fixtures.Paths));
+        var samples = await Fixtures.CollectByFamilyAsync(new HwmonCollector(Fixtures.Paths));
 
         samples["node_hwmon_chip_names"].Keys.Should().BeEquivalentTo("platform_coretemp_0|coretemp", "platform_nct6775_656|nct6779", "power_meter|power_meter");
         samples["node_hwmon_sensor_label"].Keys.Should().Contain("platform_coretemp_0|Core 0|temp2");
@@ -123,15 +122,5 @@ public sealed class LinuxCollectorTests : IDisposable
         var path = Path.Join(_temp, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text);
-    }
-
-    /// <summary>Family name → (label values joined by '|') → value.</summary>
-    private static async Task<Dictionary<string, Dictionary<string, double>>> CollectAsync(ICollector collector)
-    {
-        var sink = new MetricSink();
-        await collector.CollectAsync(sink, CancellationToken.None);
-        return sink.Families.ToDictionary(
-            f => f.Descriptor.Name,
-            f => f.Samples.ToDictionary(s => string.Join('|', s.LabelValues), s => s.Value));
     }
 }
