@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -42,7 +41,7 @@ public static partial class OsReleaseParser
     public static double MajorMinor(string versionId)
     {
         var match = VersionPattern().Match(versionId);
-        return match.Success ? double.Parse(match.Value.TrimEnd('.'), NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
+        return match.Success ? ProcValue.ParseDouble("os-release", match.Value.TrimEnd('.')) : 0;
     }
 
     private static string Unquote(string value, string line)
