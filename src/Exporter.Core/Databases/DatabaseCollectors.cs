@@ -35,12 +35,23 @@ internal static class DatabaseCollectors
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
         services.AddOptions<SystemMetricsOptions>().PostConfigure<IOptions<DatabaseOptions>>((options, databases) =>
         {
-            if (databases.Value.Postgres.Count > 0)
+            DatabaseOptions targets;
+            try
+            {
+                targets = databases.Value;
+            }
+            catch (OptionsValidationException)
+            {
+                // Reported once, by the database options' own start-up validation.
+                return;
+            }
+
+            if (targets.Postgres.Count > 0)
             {
                 options.Collectors.TryAdd("postgres", true);
             }
 
-            if (databases.Value.Redis.Count > 0)
+            if (targets.Redis.Count > 0)
             {
                 options.Collectors.TryAdd("redis", true);
             }

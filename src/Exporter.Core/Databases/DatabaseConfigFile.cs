@@ -25,15 +25,18 @@ public static class DatabaseConfigFile
         }
         catch (YamlException e)
         {
-            // The innermost message says what is wrong ("Property 'passwd' not found on type ..."); the
-            // outer one where. YamlDotNet never quotes scalar values, so no secret can leak from here.
+            // The innermost YAML error says what is wrong ("Property 'passwd' not found on type ..."),
+            // the outer one where. A conversion error (a word where a number belongs) would quote the
+            // value, which may be a misplaced secret: it is described without it.
             var inner = e;
             while (inner.InnerException is YamlException next)
             {
                 inner = next;
             }
 
-            var what = (inner.InnerException?.Message ?? inner.Message).Split(" on type ", 2)[0];
+            var what = inner.InnerException is null
+                ? inner.Message.Split(" on type ", 2)[0]
+                : "the value has the wrong type for this setting";
             throw new FormatException($"line {e.Start.Line}, column {e.Start.Column}: {what}", e);
         }
     }
@@ -46,6 +49,10 @@ public static class DatabaseConfigFile
             var file = Parse(File.ReadAllText(path));
             options.Postgres.AddRange(file.Postgres);
             options.Redis.AddRange(file.Redis);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            options.LoadErrors.Add($"config file {path}: no such file");
         }
         catch (Exception e) when (e is FormatException or IOException or UnauthorizedAccessException)
         {

@@ -18,7 +18,7 @@ internal sealed class DurationYamlConverter : IYamlTypeConverter
         var scalar = parser.Consume<Scalar>();
         return TryParse(scalar.Value, out var duration)
             ? duration
-            : throw new YamlException(scalar.Start, scalar.End, $"'{scalar.Value}' is not a duration such as 2s or 500ms");
+            : throw new YamlException(scalar.Start, scalar.End, "not a duration such as 2s or 500ms");
     }
 
     public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>

@@ -58,8 +58,8 @@ public sealed class DatabaseConfigFileTests
     [InlineData("postgres:\n  - name: a\n    passwd: x\n", "line 3*Property 'passwd' not found")]
     [InlineData("mysql:\n  - name: a\n", "line 1*Property 'mysql' not found")]
     [InlineData("config_file: /x\n", "Property 'config_file' not found")]
-    [InlineData("redis:\n  - name: a\n    timeout: soon\n", "line 3*'soon' is not a duration")]
-    [InlineData("redis:\n  - name: a\n    port: high\n", "line 3")]
+    [InlineData("redis:\n  - name: a\n    timeout: soon\n", "line 3*not a duration")]
+    [InlineData("redis:\n  - name: a\n    port: high\n", "line 3, column 11: the value has the wrong type for this setting")]
     [InlineData("redis: [\n", "line")]
     [InlineData("postgres:\n  name: a\n", "line 2")]
     public void Invalid_files_say_where(string yaml, string message)
@@ -70,12 +70,20 @@ public sealed class DatabaseConfigFileTests
     }
 
     [Fact]
+    public void A_misplaced_value_is_not_quoted()
+    {
+        var act = () => DatabaseConfigFile.Parse("redis:\n  - name: a\n    port: Secret-1234\n    timeout: Secret-5678\n");
+
+        act.Should().Throw<FormatException>().Which.Message.Should().NotContain("Secret-");
+    }
+
+    [Fact]
     public void Load_reports_a_missing_file_instead_of_throwing()
     {
         var options = new DatabaseOptions();
 
         DatabaseConfigFile.Load("/nonexistent/targets.yml", options);
 
-        options.LoadErrors.Should().ContainSingle().Which.Should().StartWith("config file /nonexistent/targets.yml: ");
+        options.LoadErrors.Should().ContainSingle().Which.Should().Be("config file /nonexistent/targets.yml: no such file");
     }
 }
