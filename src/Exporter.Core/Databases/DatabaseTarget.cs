@@ -17,8 +17,6 @@ internal abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan t
 
     public string Name => options.Name;
 
-    protected DatabaseTargetOptions Options => options;
-
     /// <summary>Collects into a sink of its own; null when the target is down (already logged).</summary>
     public async Task<MetricSink?> ScrapeAsync(CancellationToken collectorToken)
     {
