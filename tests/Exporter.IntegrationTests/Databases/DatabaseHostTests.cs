@@ -65,7 +65,7 @@ public sealed class DatabaseHostTests(DatabaseHostFixture fixture) : IClassFixtu
     {
         var clock = Stopwatch.StartNew();
         var metrics = await fixture.ScrapeAsync();
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(4), "the silent targets give up after 1s, well within the 5s collector timeout");
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5), "the silent targets give up after 1s, within the 5s collector timeout");
 
         foreach (var target in new[] { "badpw", "refused", "silent" })
         {
