@@ -107,7 +107,14 @@ internal static class FlagParser
                         value = args[++i];
                     }
 
-                    settings[$"Exporter:{rest[..dot]}:{rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal)}"] = value;
+                    // Go-style durations (--collector.docker.timeout=4s) become TimeSpan text for the binder.
+                    var option = rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal);
+                    if (option.EndsWith("timeout", StringComparison.OrdinalIgnoreCase) && TryParseDuration(value, out var duration))
+                    {
+                        value = duration.ToString("c", CultureInfo.InvariantCulture);
+                    }
+
+                    settings[$"Exporter:{rest[..dot]}:{option}"] = value;
                     error = null;
                 }
             }
