@@ -36,6 +36,53 @@ public sealed class DockerUnavailableTests
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
+    public async Task A_socket_we_may_not_open_is_docker_up_0_with_the_reason_logged()
+    {
+        // A root-owned 0600 socket, and the host run as nobody (setpriv): permission denied.
+        var dir = Directory.CreateTempSubdirectory("exporter-permdocker-");
+        dir.UnixFileMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        var path = Path.Join(dir.FullName, "docker.sock");
+        using var listener = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+        listener.Bind(new UnixDomainSocketEndPoint(path));
+        listener.Listen(4);
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var port = FreePort.Next();
+        try
+        {
+            using var host = new ExternalProcess(
+                Tools.Require("setpriv"),
+                ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}",
+                 .. Flags, $"--collector.docker.host=unix://{path}"],
+                environment: new Dictionary<string, string> { ["HOME"] = "/tmp" });
+            using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+            var metrics = new Uri($"http://127.0.0.1:{port}/metrics");
+            string? body = null;
+            for (var i = 0; i < 300 && body is null && !host.HasExited; i++)
+            {
+                try
+                {
+                    body = await client.GetStringAsync(metrics);
+                }
+                catch (HttpRequestException)
+                {
+                    await Task.Delay(100);
+                }
+            }
+
+            body.Should().NotBeNull(host.Output);
+            AssertDownButScrapeFine(new Scraped(body!));
+            host.Output.Should().Contain("Permission denied");
+        }
+        finally
+        {
+            listener.Dispose();
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task An_engine_that_never_answers_is_docker_up_0_after_the_docker_timeout()
     {
         var dir = Directory.CreateTempSubdirectory("exporter-slowdocker-");
