@@ -162,6 +162,24 @@ public sealed class DockerCollectorTests(DockerScenario scenario) : IClassFixtur
     }
 
     [Fact]
+    public async Task Tcp_with_tls_and_the_clis_certificate_directory_reaches_the_same_engine()
+    {
+        string[] flags = ["--collector.disable-defaults", "--collector.docker", $"--collector.docker.host={scenario.Engine.TlsHost}", "--collector.docker.tls=true"];
+        using (var host = await Exporter.TestSupport.HostProcess.StartAsync([.. flags, $"--collector.docker.tls-cert-path={scenario.Engine.CertPath}"]))
+        {
+            var scrape = new Scraped(await host.GetMetricsAsync());
+            scrape.Value("docker_up").Should().Be(1, host.Output);
+            scrape.Value("container_spec_memory_limit_bytes", Name("burner")).Should().Be(64 * 1024 * 1024);
+        }
+
+        // Without the directory the engine's certificate is checked against the system's roots: refused.
+        using (var host = await Exporter.TestSupport.HostProcess.StartAsync(flags))
+        {
+            new Scraped(await host.GetMetricsAsync()).Value("docker_up").Should().Be(0);
+        }
+    }
+
+    [Fact]
     public async Task Twenty_more_running_containers_are_sampled_concurrently_within_the_timeout()
     {
         // Stats take about a second each: one after another, 20 would blow the 5 s collector timeout.

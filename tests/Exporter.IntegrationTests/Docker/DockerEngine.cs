@@ -24,6 +24,15 @@ public sealed class DockerEngine : IAsyncLifetime
 
     public string Log => _dockerd?.Output ?? string.Empty;
 
+    /// <summary>Also listen on tcp://127.0.0.1:PORT with TLS, client certificates required (set before start).</summary>
+    public bool WithTls { get; init; }
+
+    /// <summary>With <see cref="WithTls"/>: tcp://127.0.0.1:PORT.</summary>
+    public string? TlsHost { get; private set; }
+
+    /// <summary>With <see cref="WithTls"/>: ca.pem, cert.pem, key.pem for a client, as DOCKER_CERT_PATH.</summary>
+    public string CertPath => Path.Join(_dir, "certs");
+
     public async Task InitializeAsync()
     {
         var dockerd = Tools.Require("dockerd");
@@ -31,12 +40,22 @@ public sealed class DockerEngine : IAsyncLifetime
         var busybox = Tools.Require("busybox", "/bin/busybox");
         Directory.CreateDirectory(Path.Join(_dir, "data"));
         Directory.CreateDirectory(Path.Join(_dir, "exec"));
-        _dockerd = new ExternalProcess(dockerd,
+        List<string> args =
         [
             "--iptables=false", "--ip6tables=false", "--bridge=none", "--ip-forward=false", "--ip-masq=false",
             "--storage-driver=vfs", "--host", Host, "--data-root", Path.Join(_dir, "data"),
             "--exec-root", Path.Join(_dir, "exec"), "--pidfile", Path.Join(_dir, "docker.pid"),
-        ]);
+        ];
+        if (WithTls)
+        {
+            Directory.CreateDirectory(CertPath);
+            TestCertificates.WriteTo(CertPath);
+            TlsHost = $"tcp://127.0.0.1:{FreePort.Next()}";
+            args.AddRange(["--tlsverify", "--tlscacert", Path.Join(CertPath, "ca.pem"), "--tlscert", Path.Join(CertPath, "server-cert.pem"),
+                "--tlskey", Path.Join(CertPath, "server-key.pem"), "--host", TlsHost]);
+        }
+
+        _dockerd = new ExternalProcess(dockerd, args);
 
         using var client = new HttpClient(new SocketsHttpHandler
         {

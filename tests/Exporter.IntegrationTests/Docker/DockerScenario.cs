@@ -10,7 +10,7 @@ namespace Exporter.IntegrationTests.Docker;
 /// </summary>
 public sealed class DockerScenario : IAsyncLifetime
 {
-    public DockerEngine Engine { get; } = new();
+    public DockerEngine Engine { get; } = new() { WithTls = true };
 
     public HostProcess Host { get; private set; } = null!;
 
