@@ -1,5 +1,6 @@
 using Exporter.Core.Collection;
 using Exporter.Core.Databases;
+using Exporter.Core.Docker;
 using Exporter.Core.Linux;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -8,7 +9,7 @@ namespace Exporter.Core;
 /// <summary>Every collector that ships with the library, by area.</summary>
 public static class BuiltInCollectors
 {
-    public static IReadOnlyList<CollectorRegistration> All { get; } = [.. LinuxCollectors.Registrations, .. DatabaseCollectors.Registrations];
+    public static IReadOnlyList<CollectorRegistration> All { get; } = [.. LinuxCollectors.Registrations, .. DatabaseCollectors.Registrations, .. DockerCollectors.Registrations];
 
     /// <summary>Names known to --collector.NAME and collect[]=NAME.</summary>
     public static IEnumerable<string> Names => All.Select(r => r.Name);
@@ -17,5 +18,6 @@ public static class BuiltInCollectors
     {
         LinuxCollectors.AddOptions(services);
         DatabaseCollectors.AddOptions(services);
+        DockerCollectors.AddOptions(services);
     }
 }

@@ -20,6 +20,9 @@ public sealed partial class EndToEndGoldenTests
         $"--path.sysfs={Path.Join(Fixtures, "sys")}",
         $"--path.rootfs={Path.Join(Fixtures, "rootfs")}",
         "--collector.interrupts",
+
+        // On by default where a Docker socket exists: the fixture run must not depend on the machine.
+        "--no-collector.docker",
     ];
 
     [Fact]

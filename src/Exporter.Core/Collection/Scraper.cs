@@ -33,7 +33,7 @@ public sealed class Scraper
         var runners = new SortedDictionary<string, CollectorRunner>(StringComparer.Ordinal);
         foreach (var registration in registrations)
         {
-            if (IsEnabled(registration, settings) && !runners.ContainsKey(registration.Name))
+            if (IsEnabled(registration, settings, services) && !runners.ContainsKey(registration.Name))
             {
                 runners.Add(registration.Name, new CollectorRunner(registration.Factory(services), logger));
             }
@@ -123,8 +123,8 @@ public sealed class Scraper
         return [.. byName.Values];
     }
 
-    private static bool IsEnabled(CollectorRegistration registration, SystemMetricsOptions options) =>
+    private static bool IsEnabled(CollectorRegistration registration, SystemMetricsOptions options, IServiceProvider services) =>
         options.Collectors.TryGetValue(registration.Name, out var enabled)
             ? enabled
-            : registration.EnabledByDefault && !options.DisableDefaultCollectors;
+            : registration.EnabledByDefault && !options.DisableDefaultCollectors && (registration.EnabledByDefaultWhen?.Invoke(services) ?? true);
 }
