@@ -4,7 +4,7 @@ using System.Text.Json;
 namespace Exporter.IntegrationTests.Stack;
 
 /// <summary>The Prometheus HTTP query API (also answered by VictoriaMetrics).</summary>
-internal sealed class PromQl(Uri baseAddress) : IDisposable
+public sealed class PromQl(Uri baseAddress) : IDisposable
 {
     private readonly HttpClient _client = new() { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
 
