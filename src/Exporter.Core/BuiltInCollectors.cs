@@ -1,4 +1,5 @@
 using Exporter.Core.Collection;
+using Exporter.Core.Databases.Mongo;
 using Exporter.Core.Linux;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -7,7 +8,7 @@ namespace Exporter.Core;
 /// <summary>Every collector that ships with the library, by area.</summary>
 public static class BuiltInCollectors
 {
-    public static IReadOnlyList<CollectorRegistration> All { get; } = [.. LinuxCollectors.Registrations];
+    public static IReadOnlyList<CollectorRegistration> All { get; } = [.. LinuxCollectors.Registrations, .. MongoCollectors.Registrations];
 
     /// <summary>Names known to --collector.NAME and collect[]=NAME.</summary>
     public static IEnumerable<string> Names => All.Select(r => r.Name);
@@ -15,5 +16,6 @@ public static class BuiltInCollectors
     internal static void AddOptions(IServiceCollection services)
     {
         LinuxCollectors.AddOptions(services);
+        MongoCollectors.AddOptions(services);
     }
 }
