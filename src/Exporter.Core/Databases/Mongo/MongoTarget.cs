@@ -18,13 +18,23 @@ internal sealed class MongoTarget(MongoTargetOptions options) : IAsyncDisposable
         string? password = null;
         try
         {
-            if (_connection is null)
+            if (_connection is not null)
             {
-                var (host, port) = options.ParseAddress();
-                password = options.Username is null ? null : options.ReadPassword();
-                _connection = await MongoConnection.OpenAsync(host, port, options.Tls, options.Username, password, options.AuthDatabase, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    return await MongoServerStats.ReadAsync(_connection, cancellationToken).ConfigureAwait(false);
+                }
+                catch (IOException)
+                {
+                    // The kept connection died between scrapes (server restart, idle timeout):
+                    // not a reason to report the server down. Open a new one below, once.
+                    await DisposeAsync().ConfigureAwait(false);
+                }
             }
 
+            var (host, port) = options.ParseAddress();
+            password = options.Username is null ? null : options.ReadPassword();
+            _connection = await MongoConnection.OpenAsync(host, port, options.Tls, options.Username, password, options.AuthDatabase, cancellationToken).ConfigureAwait(false);
             return await MongoServerStats.ReadAsync(_connection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
