@@ -1,13 +1,15 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.RegularExpressions;
 using Exporter.TestSupport;
 
 namespace Exporter.IntegrationTests.Mongo;
 
 /// <summary>
-/// The host with four MongoDB targets: one healthy (the spec-built responder), one with a wrong
-/// password, one refused port and one server that accepts TCP and never answers. Only the healthy
+/// The host with five MongoDB targets: one healthy (the spec-built responder), one behind TLS with
+/// its own CA, one with a wrong password, one refused port and one server that accepts TCP and
+/// never answers. Only the healthy
 /// one is up; the rest are mongodb_up 0 within the target timeout, logged once, without the secret.
 /// </summary>
 public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
@@ -19,6 +21,8 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
     private readonly TcpListener _silent = new(IPAddress.Loopback, 0);
     private MongoResponder _good = null!;
     private MongoResponder _other = null!;
+    private MongoResponder _tls = null!;
+    private X509Certificate2 _certificate = null!;
     private HostProcess _host = null!;
 
     public async Task InitializeAsync()
@@ -28,6 +32,8 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
             new FakeDatabase("local", 1, 1, 1000, 20480, 20480),
             new FakeDatabase("shop", 3, 1234, 56789.5, 98304, 45056));
         _other = new MongoResponder("exporter", Password, new FakeDatabase("admin", 1, 2, 300, 4096, 4096));
+        _certificate = TestCertificate.Create();
+        _tls = new MongoResponder("exporter", Password, new FakeDatabase("secure", 2, 20, 2000, 8192, 4096)) { Certificate = _certificate };
         _silent.Start();
         var passwordFile = Path.Join(_dir, "good.password");
         await File.WriteAllTextAsync(passwordFile, Password + "\n");
@@ -41,6 +47,8 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
         Target(env, 1, "wrongpw", $"127.0.0.1:{_other.Port}", ("Username", "exporter"), ("PasswordEnv", "WRONG_MONGO_PASSWORD"));
         Target(env, 2, "refused", $"127.0.0.1:{FreePort.Next()}");
         Target(env, 3, "silent", $"127.0.0.1:{((IPEndPoint)_silent.LocalEndpoint).Port}");
+        Target(env, 4, "tls", $"localhost:{_tls.Port}", ("Username", "exporter"), ("PasswordFile", passwordFile),
+            ("Tls", "true"), ("TlsCaFile", TestCertificate.WritePem(_certificate, _dir)));
         _host = await HostProcess.StartAsync(env, "--collector.timeout=5s");
     }
 
@@ -54,6 +62,8 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
         Value(metrics, "mongodb_up{target=\"wrongpw\"}").Should().Be(0);
         Value(metrics, "mongodb_up{target=\"refused\"}").Should().Be(0);
         Value(metrics, "mongodb_up{target=\"silent\"}").Should().Be(0);
+        Value(metrics, "mongodb_up{target=\"tls\"}").Should().Be(1);
+        Value(metrics, "mongodb_dbstats_objects{target=\"tls\",database=\"secure\"}").Should().Be(20);
 
         Value(metrics, "mongodb_dbstats_collections{target=\"good\",database=\"shop\"}").Should().Be(3);
         Value(metrics, "mongodb_dbstats_objects{target=\"good\",database=\"shop\"}").Should().Be(1234);
@@ -100,6 +110,8 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
         _host?.Dispose();
         await _good.DisposeAsync();
         await _other.DisposeAsync();
+        await _tls.DisposeAsync();
+        _certificate.Dispose();
         _silent.Dispose();
         Directory.Delete(_dir, recursive: true);
     }

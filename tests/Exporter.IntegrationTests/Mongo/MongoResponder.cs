@@ -1,7 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using Exporter.Core.Databases.Mongo;
 
@@ -45,6 +48,9 @@ internal sealed class MongoResponder : IAsyncDisposable
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
+    /// <summary>When set, connections are TLS with this certificate (net.tls.mode requireTLS).</summary>
+    public X509Certificate2? Certificate { get; init; }
+
     /// <summary>TCP connections accepted so far.</summary>
     public int Connections => Volatile.Read(ref _connections);
 
@@ -86,7 +92,14 @@ internal sealed class MongoResponder : IAsyncDisposable
         var requestId = 0;
         try
         {
-            var stream = client.GetStream();
+            Stream stream = client.GetStream();
+            if (Certificate is not null)
+            {
+                var ssl = new SslStream(stream);
+                await ssl.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = Certificate }, _stop.Token);
+                stream = ssl;
+            }
+
             while (!_stop.IsCancellationRequested)
             {
                 var request = await OpMsgCodec.ReadAsync(stream, _stop.Token);
@@ -94,7 +107,7 @@ internal sealed class MongoResponder : IAsyncDisposable
                 await stream.WriteAsync(OpMsgCodec.Encode(++requestId, request.RequestId, reply), _stop.Token);
             }
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException or AuthenticationException)
         {
         }
         finally

@@ -1,6 +1,7 @@
 using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
 namespace Exporter.Core.Databases.Mongo;
@@ -27,7 +28,8 @@ internal sealed class MongoConnection : IAsyncDisposable
     }
 
     public static async Task<MongoConnection> OpenAsync(
-        string host, int port, bool tls, string? username, string? password, string authDatabase, CancellationToken cancellationToken)
+        string host, int port, bool tls, X509Certificate2Collection? trustedCa, string? username, string? password, string authDatabase,
+        CancellationToken cancellationToken)
     {
         var tcp = new TcpClient { NoDelay = true };
         Stream? stream = null;
@@ -39,7 +41,16 @@ internal sealed class MongoConnection : IAsyncDisposable
             {
                 var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = ssl;
-                await ssl.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = host }, cancellationToken).ConfigureAwait(false);
+                var authentication = new SslClientAuthenticationOptions { TargetHost = host };
+                if (trustedCa is not null)
+                {
+                    // A private CA, as MongoDB deployments often use: trust it alone, not the system store.
+                    // The host name is still checked against the certificate.
+                    authentication.CertificateChainPolicy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust };
+                    authentication.CertificateChainPolicy.CustomTrustStore.AddRange(trustedCa);
+                }
+
+                await ssl.AuthenticateAsClientAsync(authentication, cancellationToken).ConfigureAwait(false);
             }
 
             var connection = new MongoConnection(tcp, stream);

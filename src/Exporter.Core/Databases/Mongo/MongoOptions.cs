@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
 namespace Exporter.Core.Databases.Mongo;
 
 /// <summary>
@@ -44,6 +47,9 @@ public sealed class MongoTargetOptions
     /// <summary>Connect with TLS, checking the server's certificate against the system's trust store and the host name.</summary>
     public bool Tls { get; set; }
 
+    /// <summary>PEM file with the CA certificate(s) to trust for <see cref="Tls"/> instead of the system's store.</summary>
+    public string? TlsCaFile { get; set; }
+
     /// <summary>Host and port of <see cref="Address"/>; throws <see cref="FormatException"/> when it is not host[:port].</summary>
     internal (string Host, int Port) ParseAddress()
     {
@@ -81,6 +87,27 @@ public sealed class MongoTargetOptions
         return int.TryParse(port, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number is > 0 and < 65536
             ? (host, number)
             : throw new FormatException($"mongodb target '{Name}': port '{port}' is not 1..65535");
+    }
+
+    /// <summary>The CA certificates of <see cref="TlsCaFile"/>, read now (a renewed CA is picked up at the next connection).</summary>
+    internal X509Certificate2Collection? ReadTlsCa()
+    {
+        if (TlsCaFile is null)
+        {
+            return null;
+        }
+
+        var certificates = new X509Certificate2Collection();
+        try
+        {
+            certificates.ImportFromPemFile(TlsCaFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new IOException($"TLS CA file '{TlsCaFile}' cannot be read: {e.Message}", e);
+        }
+
+        return certificates.Count > 0 ? certificates : throw new IOException($"TLS CA file '{TlsCaFile}' holds no certificate");
     }
 
     /// <summary>The password, read now (so a rotated secret is picked up at the next connection); null without a user.</summary>

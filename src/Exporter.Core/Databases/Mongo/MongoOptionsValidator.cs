@@ -45,6 +45,11 @@ internal sealed class MongoOptionsValidator : IValidateOptions<MongoOptions>
                 errors.Add($"mongodb target '{target.Name}': give the password with exactly one of PasswordFile or PasswordEnv");
             }
 
+            if (target.TlsCaFile is not null && !target.Tls)
+            {
+                errors.Add($"mongodb target '{target.Name}': TlsCaFile is set but Tls is not");
+            }
+
             if (string.IsNullOrWhiteSpace(target.AuthDatabase))
             {
                 errors.Add($"mongodb target '{target.Name}': AuthDatabase is empty");

@@ -34,7 +34,8 @@ internal sealed class MongoTarget(MongoTargetOptions options) : IAsyncDisposable
 
             var (host, port) = options.ParseAddress();
             password = options.Username is null ? null : options.ReadPassword();
-            _connection = await MongoConnection.OpenAsync(host, port, options.Tls, options.Username, password, options.AuthDatabase, cancellationToken).ConfigureAwait(false);
+            var trustedCa = options.ReadTlsCa();
+            _connection = await MongoConnection.OpenAsync(host, port, options.Tls, trustedCa, options.Username, password, options.AuthDatabase, cancellationToken).ConfigureAwait(false);
             return await MongoServerStats.ReadAsync(_connection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e)
