@@ -1,6 +1,7 @@
 using Exporter.Core.Collection;
 using Exporter.Core.Databases;
 using Exporter.Core.Docker;
+using Exporter.Core.Databases.Mongo;
 using Exporter.Core.Linux;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -9,7 +10,7 @@ namespace Exporter.Core;
 /// <summary>Every collector that ships with the library, by area.</summary>
 public static class BuiltInCollectors
 {
-    public static IReadOnlyList<CollectorRegistration> All { get; } = [.. LinuxCollectors.Registrations, .. DatabaseCollectors.Registrations, .. DockerCollectors.Registrations];
+    public static IReadOnlyList<CollectorRegistration> All { get; } = [.. LinuxCollectors.Registrations, .. DatabaseCollectors.Registrations, .. DockerCollectors.Registrations, .. MongoCollectors.Registrations];
 
     /// <summary>Names known to --collector.NAME and collect[]=NAME.</summary>
     public static IEnumerable<string> Names => All.Select(r => r.Name);
@@ -19,5 +20,6 @@ public static class BuiltInCollectors
         LinuxCollectors.AddOptions(services);
         DatabaseCollectors.AddOptions(services);
         DockerCollectors.AddOptions(services);
+        MongoCollectors.AddOptions(services);
     }
 }

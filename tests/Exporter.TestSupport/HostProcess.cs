@@ -36,8 +36,9 @@ public sealed class HostProcess : IDisposable
             if (process.HasExited)
             {
                 var output = process.Output;
+                var exitCode = process.ExitCode; // read before Dispose, which detaches the process
                 host.Dispose();
-                throw new InvalidOperationException($"host exited with {process.ExitCode}: {output}");
+                throw new InvalidOperationException($"host exited with {exitCode}: {output}");
             }
 
             try
