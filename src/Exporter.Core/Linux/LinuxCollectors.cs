@@ -9,6 +9,7 @@ internal static class LinuxCollectors
     public static IReadOnlyList<CollectorRegistration> Registrations { get; } =
     [
         new("loadavg", true, sp => new LoadavgCollector(sp.GetRequiredService<HostPaths>())),
+        new("arp", true, sp => new ArpCollector(sp.GetRequiredService<HostPaths>())),
         new("processes", false, sp => new ProcessesCollector(sp.GetRequiredService<HostPaths>())),
         new("tcpstat", false, sp => new TcpStatCollector(sp.GetRequiredService<HostPaths>())),
     ];
