@@ -11,8 +11,10 @@ namespace Exporter.Core.Linux;
 /// read: a file that is gone (ENOENT, ESRCH) or not ours to read (EACCES on another user's io or fd)
 /// is reported as null, never as an error. One instance per collection: not thread-safe.
 /// </summary>
-public sealed class ProcPidReader
+/// <param name="onProcfs">The directories read are on a real procfs (see <see cref="DirectorySize.IsProcfs"/>).</param>
+public sealed class ProcPidReader(bool onProcfs = false)
 {
+    private readonly byte[] _statBuffer = new byte[256];
     private byte[] _buffer = new byte[4096];
 
     /// <summary>The numeric entries of a procfs directory (/proc or /proc/[pid]/task), unsorted.</summary>
@@ -57,6 +59,13 @@ public sealed class ProcPidReader
             return null;
         }
     }
+
+    /// <summary>
+    /// Open file descriptors of a process, from its /proc/[pid]/fd directory: the directory's size
+    /// where the kernel reports it (Linux 6.2+), else its entries counted; null when unreadable.
+    /// </summary>
+    public int? CountOpenFds(string fdDirectory) =>
+        onProcfs && DirectorySize.TryGet(fdDirectory, _statBuffer) is > 0 and var size ? (int)size : CountEntries(fdDirectory);
 
     /// <summary>The whole file as text, or null when it is gone or not readable.</summary>
     public string? TryRead(string path)

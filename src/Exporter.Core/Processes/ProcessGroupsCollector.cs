@@ -72,13 +72,16 @@ public sealed class ProcessGroupsCollector(HostPaths paths, IOptions<ProcessGrou
         return Task.CompletedTask;
     }
 
-    // Four reads per process (stat, status, io, the fd directory) with one reused buffer; a process
+    // Up to four reads per process (stat, status, io, the fd directory) with one reused buffer; a process
     // that exits half-way is dropped, one whose io or fd we may not read counts 0 there.
     private List<ProcessSample> ReadProcesses(CancellationToken cancellationToken)
     {
-        var reader = new ProcPidReader();
+        var reader = new ProcPidReader(DirectorySize.IsProcfs(paths.Procfs));
         var pids = ProcPidReader.ListPids(paths.Procfs);
         var samples = new List<ProcessSample>(pids.Count);
+
+        // status is the costliest file and is read only for VmSwap: without swap, every process has 0.
+        var swapOn = ProcFile.TryRead(paths.Proc("swaps")) is not { } swaps || swaps.Trim().Contains('\n', StringComparison.Ordinal);
         foreach (var pid in pids)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -89,7 +92,7 @@ public sealed class ProcessGroupsCollector(HostPaths paths, IOptions<ProcessGrou
             }
 
             var stat = ProcStatParser.Parse(statText);
-            var swap = reader.TryRead(Path.Join(dir, "status")) is { } status ? ProcStatusParser.SwapBytes(status) : 0;
+            var swap = swapOn && reader.TryRead(Path.Join(dir, "status")) is { } status ? ProcStatusParser.SwapBytes(status) : 0;
             var (read, write) = reader.TryRead(Path.Join(dir, "io")) is { } io ? ProcIoParser.Parse(io) : (0, 0);
             samples.Add(new ProcessSample(
                 pid,
@@ -102,7 +105,7 @@ public sealed class ProcessGroupsCollector(HostPaths paths, IOptions<ProcessGrou
                 stat.VirtualBytes,
                 swap,
                 stat.NumThreads,
-                ProcPidReader.CountEntries(Path.Join(dir, "fd")) ?? 0,
+                reader.CountOpenFds(Path.Join(dir, "fd")) ?? 0,
                 read,
                 write));
         }
