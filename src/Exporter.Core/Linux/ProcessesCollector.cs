@@ -69,8 +69,15 @@ public sealed class ProcessesCollector(HostPaths paths) : ICollector
     }
 
     // As node_exporter: the main thread counts with the process' own state, the others with theirs.
+    // A single-threaded process has only its main thread: no need to list its task directory.
     private void CountThreadStates(ProcPidReader reader, int pid, string pidText, ProcStat stat, SortedDictionary<string, int> threadStates)
     {
+        if (stat.NumThreads == 1)
+        {
+            Increment(threadStates, stat.State);
+            return;
+        }
+
         foreach (var tid in ProcPidReader.ListPids(paths.Proc(pidText, "task")))
         {
             if (tid == pid)
