@@ -38,6 +38,19 @@ public sealed class SideBySideTests
     }
 
     [Fact]
+    public async Task Arp_entries_match_node_exporter()
+    {
+        using var node = await NodeExporterProcess.StartAsync("--collector.disable-defaults", "--collector.arp");
+        using var host = await HostProcess.StartAsync("--collector.disable-defaults", "--collector.arp");
+
+        var theirs = (await node.ScrapeAsync()).Where(s => s.Name == "node_arp_entries").ToDictionary(s => s.Label("device"), s => s.Value);
+        var ours = ScrapedSample.Parse(await host.GetMetricsAsync()).Where(s => s.Name == "node_arp_entries").ToDictionary(s => s.Label("device"), s => s.Value);
+
+        theirs.Should().NotBeEmpty("this machine has a default gateway in its ARP table");
+        ours.Should().BeEquivalentTo(theirs);
+    }
+
+    [Fact]
     public async Task Self_metrics_have_the_names_node_exporter_has()
     {
         using var node = await NodeExporterProcess.StartAsync();
