@@ -1,6 +1,6 @@
 namespace Exporter.Core.Processes;
 
-/// <summary>What --collector.procgroups.top-by ranks groups by.</summary>
+/// <summary>What groups are ranked by for --collector.procgroups.top-n.</summary>
 public enum ProcessGroupRanking
 {
     /// <summary>CPU seconds used (user + system), including by exited processes of the group.</summary>

@@ -49,7 +49,7 @@ public sealed class ProcessGroupsCollector(HostPaths paths, IOptions<ProcessGrou
     public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
         var samples = ReadProcesses(cancellationToken);
-        var groups = ProcessGroupTracker.Top(_tracker.Update(samples), _options.TopN, _options.TopBy);
+        var groups = ProcessGroupTracker.Top(_tracker.Update(samples), _options.TopN, _options.Ranking);
         foreach (var g in groups)
         {
             sink.Add(NumProcs, g.Processes, g.Name);

@@ -16,6 +16,6 @@ internal static class ProcessGroupsCollectors
     public static void AddOptions(IServiceCollection services)
     {
         services.AddCollectorOptions<ProcessGroupsOptions>("procgroups")
-            .Validate(o => o.TopN >= 0, "procgroups: top-n must be 0 (all groups) or more");
+            .Validate(o => o.IsValid, "procgroups: top-n must be 0 (all groups) or more, and top-by cpu or memory");
     }
 }

@@ -37,10 +37,18 @@ public sealed class ProcessGroupsCollectorTests
     [Fact]
     public async Task Top_n_keeps_only_the_biggest_groups()
     {
-        var options = Options.Create(new ProcessGroupsOptions { TopN = 1, TopBy = ProcessGroupRanking.Memory });
+        var options = Options.Create(new ProcessGroupsOptions { TopN = 1, TopBy = "Memory" });
         var s = await ProcessesAndTcpStatCollectorTests.CollectAsync(new ProcessGroupsCollector(Fixtures, options));
 
         s.Keys.Where(k => k.StartsWith("namedprocess_namegroup_num_procs", StringComparison.Ordinal))
             .Should().Equal("namedprocess_namegroup_num_procs{my (odd) app}");
     }
+
+    [Theory]
+    [InlineData(0, "cpu", true)]
+    [InlineData(10, "MEMORY", true)]
+    [InlineData(-1, "cpu", false)]
+    [InlineData(5, "disk", false)]
+    public void Options_are_checked_at_start(int topN, string topBy, bool valid) =>
+        new ProcessGroupsOptions { TopN = topN, TopBy = topBy }.IsValid.Should().Be(valid);
 }
