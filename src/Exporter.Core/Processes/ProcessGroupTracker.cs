@@ -17,9 +17,16 @@ public sealed class ProcessGroupTracker
     public List<ProcessGroup> Update(IReadOnlyList<ProcessSample> samples)
     {
         var current = new Dictionary<(int, ulong, string), ProcessSample>(samples.Count);
+        var living = new List<ProcessSample>(samples.Count);
         foreach (var sample in samples)
         {
-            current[(sample.Pid, sample.StartTicks, sample.Group)] = sample;
+            var key = (sample.Pid, sample.StartTicks, sample.Group);
+
+            // A process' counters only grow; one that reads lower (its io became unreadable as it
+            // turned zombie) keeps its last values, so the group's counter does not drop.
+            var p = _previous.TryGetValue(key, out var last) ? NeverLower(sample, last) : sample;
+            current[key] = p;
+            living.Add(p);
         }
 
         foreach (var (key, last) in _previous)
@@ -31,7 +38,7 @@ public sealed class ProcessGroupTracker
         }
 
         var groups = new SortedDictionary<string, ProcessGroup>(StringComparer.Ordinal);
-        foreach (var p in samples)
+        foreach (var p in living)
         {
             if (!groups.TryGetValue(p.Group, out var group))
             {
@@ -83,6 +90,14 @@ public sealed class ProcessGroupTracker
         'D' => "Waiting",
         'Z' => "Zombie",
         _ => "Other",
+    };
+
+    private static ProcessSample NeverLower(ProcessSample now, ProcessSample last) => now with
+    {
+        UserSeconds = Math.Max(now.UserSeconds, last.UserSeconds),
+        SystemSeconds = Math.Max(now.SystemSeconds, last.SystemSeconds),
+        ReadBytes = Math.Max(now.ReadBytes, last.ReadBytes),
+        WriteBytes = Math.Max(now.WriteBytes, last.WriteBytes),
     };
 
     private static ProcessGroup Base(Dictionary<string, ProcessGroup> bases, string name)

@@ -31,6 +31,18 @@ public sealed class ProcessGroupTrackerTests
     }
 
     [Fact]
+    public void A_process_whose_counters_read_lower_keeps_its_last_values()
+    {
+        var tracker = new ProcessGroupTracker();
+        tracker.Update([P(4, "app", user: 2, read: 500)]);
+
+        var group = tracker.Update([P(4, "app", user: 3, read: 0)]).Single();
+
+        group.ReadBytes.Should().Be(500, "io turned unreadable (a zombie): the counter must not drop");
+        group.UserSeconds.Should().Be(3);
+    }
+
+    [Fact]
     public void A_pid_reused_by_a_new_process_is_a_new_process()
     {
         var tracker = new ProcessGroupTracker();
