@@ -21,6 +21,7 @@ public sealed class Scraper
     private readonly TimeSpan _timeout;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Task<ScrapeResult>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ScrapeCounters _counters;
 
     public Scraper(
         IEnumerable<CollectorRegistration> registrations,
@@ -40,6 +41,7 @@ public sealed class Scraper
         }
 
         _runners = runners;
+        _counters = new ScrapeCounters(runners.Keys);
         ScraperLog.EnabledCollectors(logger, string.Join(", ", runners.Keys));
     }
 
@@ -63,6 +65,7 @@ public sealed class Scraper
             }
         }
 
+        _counters.CountScrape();
         var effective = timeout is { } t && t > TimeSpan.Zero && t < _timeout ? t : _timeout;
         var key = filter.Key;
         lock (_lock)
@@ -93,10 +96,11 @@ public sealed class Scraper
         await Task.Yield();
         var selected = _runners.Values.Where(r => filter.Includes(r.Name)).ToList();
         var outcomes = await Task.WhenAll(selected.Select(r => r.RunAsync(timeout))).ConfigureAwait(false);
+        _counters.CountOutcomes(outcomes);
         return new ScrapeResult(Merge(outcomes));
     }
 
-    private static List<MetricFamily> Merge(CollectorOutcome[] outcomes)
+    private List<MetricFamily> Merge(CollectorOutcome[] outcomes)
     {
         var byName = new SortedDictionary<string, MetricFamily>(StringComparer.Ordinal);
         var duration = new MetricFamily(DurationDescriptor);
@@ -120,6 +124,11 @@ public sealed class Scraper
 
         byName[DurationDescriptor.Name] = duration;
         byName[SuccessDescriptor.Name] = success;
+        foreach (var family in _counters.Families())
+        {
+            byName[family.Descriptor.Name] = family;
+        }
+
         return [.. byName.Values];
     }
 

@@ -42,6 +42,9 @@ internal static class LinuxCollectors
             sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<DiskstatsOptions>>().Value)),
         new("netdev", true, sp => new NetDevCollector(
             sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<NetDevOptions>>().Value)),
+        new("arp", true, sp => new ArpCollector(sp.GetRequiredService<HostPaths>())),
+        new("processes", false, sp => new ProcessesCollector(sp.GetRequiredService<HostPaths>())),
+        new("tcpstat", false, sp => new TcpStatCollector(sp.GetRequiredService<HostPaths>())),
     ];
 
     public static void AddOptions(IServiceCollection services)
