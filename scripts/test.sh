@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 packages=(prometheus prometheus-alertmanager prometheus-node-exporter victoria-metrics redis-server postgresql
           docker.io busybox-static docker-compose wrk hyperfine curl procps iproute2)
 
+# The MongoDB tests check our BSON codec and their MongoDB responder against MongoDB's official
+# JavaScript libraries (js-bson, the Node.js driver), which they install with npm.
+command -v npm >/dev/null || packages+=(nodejs npm)
+
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -1,5 +1,11 @@
 using Exporter.Core.Collection;
+using Exporter.Core.Databases;
+using Exporter.Core.Databases.Mongo;
+using Exporter.Core.Docker;
 using Exporter.Core.Linux;
+using Exporter.Core.Portable;
+using Exporter.Core.Processes;
+using Exporter.Core.Self;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Exporter.Core;
@@ -7,7 +13,16 @@ namespace Exporter.Core;
 /// <summary>Every collector that ships with the library, by area.</summary>
 public static class BuiltInCollectors
 {
-    public static IReadOnlyList<CollectorRegistration> All { get; } = [.. LinuxCollectors.Registrations];
+    public static IReadOnlyList<CollectorRegistration> All { get; } =
+    [
+        .. LinuxCollectors.Registrations.Select(OnlyOnLinux),
+        .. ProcessGroupsCollectors.Registrations,
+        .. SelfCollectors.Registrations,
+        .. PortableCollectors.Registrations,
+        .. DockerCollectors.Registrations,
+        .. DatabaseCollectors.Registrations,
+        .. MongoCollectors.Registrations,
+    ];
 
     /// <summary>Names known to --collector.NAME and collect[]=NAME.</summary>
     public static IEnumerable<string> Names => All.Select(r => r.Name);
@@ -15,5 +30,13 @@ public static class BuiltInCollectors
     internal static void AddOptions(IServiceCollection services)
     {
         LinuxCollectors.AddOptions(services);
+        ProcessGroupsCollectors.AddOptions(services);
+        DockerCollectors.AddOptions(services);
+        DatabaseCollectors.AddOptions(services);
+        MongoCollectors.AddOptions(services);
     }
+
+    // Without procfs the Linux collectors would only fail; elsewhere the portable ones take over.
+    private static CollectorRegistration OnlyOnLinux(CollectorRegistration registration) =>
+        OperatingSystem.IsLinux() ? registration : registration with { EnabledByDefault = false };
 }

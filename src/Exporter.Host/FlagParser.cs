@@ -109,8 +109,8 @@ internal static class FlagParser
                     var option = rest[(dot + 1)..].Replace("-", string.Empty, StringComparison.Ordinal).Replace(".", string.Empty, StringComparison.Ordinal);
                     var key = $"Exporter:{rest[..dot]}:{option}";
 
-                    // node_exporter's *-timeout flags (collector.filesystem.mount-timeout) take Go durations.
-                    if (name.EndsWith("-timeout", StringComparison.Ordinal))
+                    // *timeout options (collector.filesystem.mount-timeout, collector.docker.timeout) take Go durations.
+                    if (option.EndsWith("timeout", StringComparison.OrdinalIgnoreCase))
                     {
                         error = Set(settings, name, key, Kind.Duration, value);
                     }

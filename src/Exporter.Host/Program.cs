@@ -72,6 +72,13 @@ catch (OptionsValidationException e)
     await Console.Error.WriteLineAsync($"exporter: error: {string.Join("; ", e.Failures)}");
     return 2;
 }
+catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+{
+    // Several option types failed validation at once.
+    var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(v => v.Failures).Distinct();
+    await Console.Error.WriteLineAsync($"exporter: error: {string.Join("; ", failures)}");
+    return 2;
+}
 catch (InvalidOperationException e) when (e.InnerException is OptionsValidationException or null)
 {
     await Console.Error.WriteLineAsync($"exporter: error: {e.Message}");

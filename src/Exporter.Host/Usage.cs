@@ -23,7 +23,7 @@ internal static class Usage
                                          Disable all collectors that are enabled by default.
               --collector.NAME           Enable collector NAME; --no-collector.NAME disables it.
               --collector.NAME.OPTION=V  A collector's option (see docs/configuration.md).
-              --config.file=PATH         YAML file with database targets.
+              --config.file=PATH         YAML file with database targets (docs/databases.md).
               --log.level=info           debug, info, warn or error.
 
         Collectors: {string.Join(", ", Exporter.Core.BuiltInCollectors.Names.Order(StringComparer.Ordinal))}

@@ -21,10 +21,13 @@ public sealed class HostProcess : IDisposable
     public int Pid => _process.Id;
 
     /// <summary>Starts the host and waits until /-/ready answers.</summary>
-    public static async Task<HostProcess> StartAsync(params string[] flags)
+    public static Task<HostProcess> StartAsync(params string[] flags) => StartAsync(new Dictionary<string, string>(), flags);
+
+    /// <summary>Starts the host with extra environment variables (e.g. secrets, Exporter__... settings).</summary>
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment, params string[] flags)
     {
         var port = FreePort.Next();
-        var process = new ExternalProcess("dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}", .. flags]);
+        var process = new ExternalProcess("dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}", .. flags], environment: environment);
         var host = new HostProcess(process, port);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -33,8 +36,9 @@ public sealed class HostProcess : IDisposable
             if (process.HasExited)
             {
                 var output = process.Output;
+                var exitCode = process.ExitCode; // read before Dispose, which detaches the process
                 host.Dispose();
-                throw new InvalidOperationException($"host exited with {process.ExitCode}: {output}");
+                throw new InvalidOperationException($"host exited with {exitCode}: {output}");
             }
 
             try

@@ -21,6 +21,7 @@ public sealed class Scraper
     private readonly TimeSpan _timeout;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Task<ScrapeResult>> _inFlight = new(StringComparer.Ordinal);
+    private readonly ScrapeCounters _counters;
 
     public Scraper(
         IEnumerable<CollectorRegistration> registrations,
@@ -33,13 +34,14 @@ public sealed class Scraper
         var runners = new SortedDictionary<string, CollectorRunner>(StringComparer.Ordinal);
         foreach (var registration in registrations)
         {
-            if (IsEnabled(registration, settings) && !runners.ContainsKey(registration.Name))
+            if (IsEnabled(registration, settings, services) && !runners.ContainsKey(registration.Name))
             {
                 runners.Add(registration.Name, new CollectorRunner(registration.Factory(services), logger));
             }
         }
 
         _runners = runners;
+        _counters = new ScrapeCounters(runners.Keys);
         ScraperLog.EnabledCollectors(logger, string.Join(", ", runners.Keys));
     }
 
@@ -63,6 +65,7 @@ public sealed class Scraper
             }
         }
 
+        _counters.CountScrape();
         var effective = timeout is { } t && t > TimeSpan.Zero && t < _timeout ? t : _timeout;
         var key = filter.Key;
         lock (_lock)
@@ -93,10 +96,11 @@ public sealed class Scraper
         await Task.Yield();
         var selected = _runners.Values.Where(r => filter.Includes(r.Name)).ToList();
         var outcomes = await Task.WhenAll(selected.Select(r => r.RunAsync(timeout))).ConfigureAwait(false);
+        _counters.CountOutcomes(outcomes);
         return new ScrapeResult(Merge(outcomes));
     }
 
-    private static List<MetricFamily> Merge(CollectorOutcome[] outcomes)
+    private List<MetricFamily> Merge(CollectorOutcome[] outcomes)
     {
         var byName = new SortedDictionary<string, MetricFamily>(StringComparer.Ordinal);
         var duration = new MetricFamily(DurationDescriptor);
@@ -120,11 +124,16 @@ public sealed class Scraper
 
         byName[DurationDescriptor.Name] = duration;
         byName[SuccessDescriptor.Name] = success;
+        foreach (var family in _counters.Families())
+        {
+            byName[family.Descriptor.Name] = family;
+        }
+
         return [.. byName.Values];
     }
 
-    private static bool IsEnabled(CollectorRegistration registration, SystemMetricsOptions options) =>
+    private static bool IsEnabled(CollectorRegistration registration, SystemMetricsOptions options, IServiceProvider services) =>
         options.Collectors.TryGetValue(registration.Name, out var enabled)
             ? enabled
-            : registration.EnabledByDefault && !options.DisableDefaultCollectors;
+            : registration.EnabledByDefault && !options.DisableDefaultCollectors && (registration.EnabledByDefaultWhen?.Invoke(services) ?? true);
 }

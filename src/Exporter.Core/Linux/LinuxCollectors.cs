@@ -37,6 +37,9 @@ internal static class LinuxCollectors
             Paths(sp), Options<FilesystemOptions>(sp), Options<SystemMetricsOptions>(sp).CollectorTimeout, Logger<FilesystemCollector>(sp))),
         new("diskstats", true, sp => new DiskstatsCollector(Paths(sp), Options<DiskstatsOptions>(sp))),
         new("netdev", true, sp => new NetDevCollector(Paths(sp), Options<NetDevOptions>(sp))),
+        new("arp", true, sp => new ArpCollector(Paths(sp))),
+        new("processes", false, sp => new ProcessesCollector(Paths(sp))),
+        new("tcpstat", false, sp => new TcpStatCollector(Paths(sp))),
     ];
 
     public static void AddOptions(IServiceCollection services)

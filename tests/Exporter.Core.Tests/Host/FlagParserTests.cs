@@ -62,6 +62,16 @@ public sealed class FlagParserTests
     }
 
     [Fact]
+    public void A_collector_timeout_flag_takes_a_go_duration()
+    {
+        var result = FlagParser.Parse(["--collector.filesystem.stat-timeout=2500ms", "--collector.filesystem.labels=a,b"], Collectors);
+
+        result.Error.Should().BeNull();
+        result.Settings["Exporter:filesystem:stattimeout"].Should().Be("00:00:02.5000000");
+        result.Settings["Exporter:filesystem:labels"].Should().Be("a,b");
+    }
+
+    [Fact]
     public void Recognises_help_and_version()
     {
         FlagParser.Parse(["--help"], Collectors).Help.Should().BeTrue();

@@ -1,0 +1,85 @@
+using YamlDotNet.Serialization;
+
+namespace Exporter.Core.Databases;
+
+/// <summary>
+/// The database targets to scrape. Bound from <c>Exporter:Databases</c> (appsettings.json, environment
+/// variables such as <c>Exporter__Databases__Postgres__0__Name</c>) and extended with the targets of the
+/// YAML file given by <c>--config.file</c> (<c>Exporter:ConfigFile</c>). See docs/databases.md.
+/// </summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>A YAML file with more targets; <c>Exporter:ConfigFile</c> is used when this is not set.</summary>
+    [YamlIgnore]
+    public string? ConfigFile { get; set; }
+
+    public List<PostgresTargetOptions> Postgres { get; set; } = [];
+
+    public List<RedisTargetOptions> Redis { get; set; } = [];
+
+    /// <summary>Problems found while reading <see cref="ConfigFile"/>; reported by the validator at start-up.</summary>
+    internal List<string> LoadErrors { get; } = [];
+}
+
+/// <summary>What every target has: a name (the <c>target</c> label), a secret and a timeout.</summary>
+public abstract class DatabaseTargetOptions
+{
+    /// <summary>Default time one target may take; well under the 5 s collector timeout.</summary>
+    internal static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(3);
+
+    /// <summary>The value of the <c>target</c> label on every series of this target. Required, unique per kind.</summary>
+    public string Name { get; set; } = string.Empty;
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    /// <summary>User name (PostgreSQL role, Redis ACL user). Optional for Redis.</summary>
+    public string? User { get; set; }
+
+    /// <summary>The password itself. Discouraged: it then sits in the config file; prefer a file or a variable.</summary>
+    public string? Password { get; set; }
+
+    /// <summary>A file holding the password (e.g. a Docker or Kubernetes secret); a trailing newline is dropped.</summary>
+    public string? PasswordFile { get; set; }
+
+    /// <summary>An environment variable holding the password.</summary>
+    public string? PasswordEnv { get; set; }
+
+    /// <summary>How long this target may take to connect and answer; <see cref="DefaultTimeout"/> when not set.</summary>
+    public TimeSpan? Timeout { get; set; }
+
+    internal abstract string Kind { get; }
+}
+
+/// <summary>A PostgreSQL server, reached with Npgsql.</summary>
+public sealed class PostgresTargetOptions : DatabaseTargetOptions
+{
+    public int Port { get; set; } = 5432;
+
+    /// <summary>The database to connect to; every database of the cluster is reported from there.</summary>
+    public string Database { get; set; } = "postgres";
+
+    /// <summary>disable, allow, prefer, require, verify-ca or verify-full (libpq's sslmode).</summary>
+    public string SslMode { get; set; } = "prefer";
+
+    internal override string Kind => "postgres";
+}
+
+/// <summary>A Redis server, reached with the exporter's own RESP client.</summary>
+public sealed class RedisTargetOptions : DatabaseTargetOptions
+{
+    public int Port { get; set; } = 6379;
+
+    /// <summary>Connect with TLS (Redis' tls-port).</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>The name the server's certificate must carry; <see cref="DatabaseTargetOptions.Host"/> when not set.</summary>
+    public string? TlsServerName { get; set; }
+
+    /// <summary>A PEM file with the CA certificate(s) that signed the server's certificate (instead of the system's).</summary>
+    public string? TlsCaFile { get; set; }
+
+    /// <summary>Accept any server certificate. For tests only: it gives up what TLS is for.</summary>
+    public bool TlsInsecureSkipVerify { get; set; }
+
+    internal override string Kind => "redis";
+}

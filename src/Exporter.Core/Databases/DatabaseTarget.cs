@@ -1,0 +1,124 @@
+using System.Globalization;
+using Exporter.Core.Exposition;
+using Microsoft.Extensions.Logging;
+
+namespace Exporter.Core.Databases;
+
+/// <summary>
+/// One configured database: collects its series with its own timeout, so a dead or silent server
+/// costs at most that long and only its own series. Failures are logged once per distinct error,
+/// with the secret blanked out, and the connection is dropped so the next scrape opens a new one.
+/// </summary>
+internal abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan timeout, ILogger logger) : IDisposable
+{
+    // One scrape of a target at a time: a late one still holding the connection is never joined by the next.
+    private readonly SemaphoreSlim _busy = new(1, 1);
+    private string? _lastError;
+
+    public string Name => options.Name;
+
+    /// <summary>Collects into a sink of its own; null when the target is down (already logged).</summary>
+    public async Task<MetricSink?> ScrapeAsync(CancellationToken collectorToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(collectorToken);
+        cts.CancelAfter(timeout);
+        var sink = new MetricSink();
+        var work = RunExclusiveAsync(sink, cts.Token);
+        try
+        {
+            // WaitAsync as well as the token: a driver that ignores cancellation still cannot hold the scrape.
+            await work.WaitAsync(cts.Token);
+            Succeeded();
+            return sink;
+        }
+        catch (Exception e) when (!collectorToken.IsCancellationRequested)
+        {
+            _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
+            Failed(cts.IsCancellationRequested
+                ? $"no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"
+                : Describe(e));
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Adds this target's series (each labelled with <see cref="Name"/>) to <paramref name="sink"/>.</summary>
+    protected abstract Task CollectAsync(MetricSink sink, CancellationToken cancellationToken);
+
+    /// <summary>Forgets the connection after a failure, so the next scrape opens a fresh one.</summary>
+    protected abstract void Reset();
+
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Reset();
+            _busy.Dispose();
+        }
+    }
+
+    private async Task RunExclusiveAsync(MetricSink sink, CancellationToken cancellationToken)
+    {
+        await _busy.WaitAsync(cancellationToken);
+        try
+        {
+            await CollectAsync(sink, cancellationToken);
+        }
+        catch
+        {
+            Reset();
+            throw;
+        }
+        finally
+        {
+            _busy.Release();
+        }
+    }
+
+    private string Describe(Exception e)
+    {
+        var message = e.InnerException is { } inner && !e.Message.Contains(inner.Message, StringComparison.Ordinal)
+            ? $"{e.Message} ({inner.Message})"
+            : e.Message;
+        string? secret;
+        try
+        {
+            secret = Secret.Resolve(options);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            secret = null;
+        }
+
+        return Secret.Redact(message, secret);
+    }
+
+    private void Failed(string error)
+    {
+        if (error != _lastError)
+        {
+            DatabaseLog.TargetDown(logger, options.Kind, Name, error);
+        }
+        else
+        {
+            DatabaseLog.TargetStillDown(logger, options.Kind, Name, error);
+        }
+
+        _lastError = error;
+    }
+
+    private void Succeeded()
+    {
+        if (_lastError is not null)
+        {
+            DatabaseLog.TargetUp(logger, options.Kind, Name);
+        }
+
+        _lastError = null;
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace Exporter.IntegrationTests.Databases;
+
+/// <summary>Series of a text exposition, for assertions: name, labels, value.</summary>
+public sealed partial record Series(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
+{
+    public static List<Series> Parse(string exposition) =>
+    [
+        .. exposition.Split('\n')
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line =>
+            {
+                var space = line.LastIndexOf(' ');
+                var key = line[..space];
+                var brace = key.IndexOf('{', StringComparison.Ordinal);
+                var labels = brace < 0
+                    ? new Dictionary<string, string>()
+                    : LabelPair().Matches(key[brace..]).ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+                return new Series(brace < 0 ? key : key[..brace], labels, double.Parse(line[(space + 1)..], CultureInfo.InvariantCulture));
+            }),
+    ];
+
+    [GeneratedRegex("""(\w+)="((?:[^"\\]|\\.)*)" """, RegexOptions.IgnorePatternWhitespace)]
+    private static partial Regex LabelPair();
+}
+
+public static class SeriesExtensions
+{
+    /// <summary>The one series named <paramref name="name"/> that has all the given labels.</summary>
+    public static double Value(this IEnumerable<Series> series, string name, params (string Label, string Value)[] labels) =>
+        series.Where(s => s.Name == name && labels.All(l => s.Labels.GetValueOrDefault(l.Label) == l.Value))
+            .Should().ContainSingle($"one {name} with {string.Join(",", labels)}").Subject.Value;
+
+    public static IEnumerable<Series> Named(this IEnumerable<Series> series, string name, string target) =>
+        series.Where(s => s.Name == name && s.Labels.GetValueOrDefault("target") == target);
+}
