@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>
@@ -44,8 +42,8 @@ public static class TcpStatParser
                 throw new FormatException($"tcpstat: expected at least 5 fields in '{line.Trim()}'");
             }
 
-            var state = ParseHex(fields[3]);
-            if (state <= 0 || state >= StateNames.Length)
+            var state = ProcValue.ParseHex("tcpstat", fields[3]);
+            if (state == 0 || state >= (ulong)StateNames.Length)
             {
                 throw new FormatException($"tcpstat: unknown state '{fields[3]}'");
             }
@@ -58,8 +56,8 @@ public static class TcpStatParser
 
             var name = StateNames[state];
             counts[name] = counts.TryGetValue(name, out var n) ? n + 1 : 1;
-            tx += ParseHex(queues[0]);
-            rx += ParseHex(queues[1]);
+            tx += ProcValue.ParseHex("tcpstat", queues[0]);
+            rx += ProcValue.ParseHex("tcpstat", queues[1]);
             sockets++;
         }
 
@@ -71,8 +69,4 @@ public static class TcpStatParser
         }
     }
 
-    private static long ParseHex(string field) =>
-        long.TryParse(field, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"tcpstat: '{field}' is not a hex number");
 }

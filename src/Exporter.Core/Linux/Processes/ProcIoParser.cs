@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>
@@ -35,8 +33,5 @@ public static class ProcIoParser
             : throw new FormatException("io: read_bytes or write_bytes missing");
     }
 
-    private static double ParseValue(string line, int colon) =>
-        ulong.TryParse(line.AsSpan(colon + 1).Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"io: '{line}' is not a number");
+    private static double ParseValue(string line, int colon) => ProcValue.ParseUInt64("io", line[(colon + 1)..].Trim(), line);
 }

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Exporter.Core.Linux;
 
 /// <summary>The fields of /proc/[pid]/stat (and /proc/[pid]/task/[tid]/stat) the exporter uses.</summary>
@@ -58,15 +56,9 @@ public static class ProcStatParser
             ParseSigned(fields[Rss]));
     }
 
-    private static ulong ParseUnsigned(string field) =>
-        ulong.TryParse(field, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"stat: '{field}' is not a number");
+    private static ulong ParseUnsigned(string field) => ProcValue.ParseUInt64("stat", field);
 
-    private static long ParseSigned(string field) =>
-        long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
-            ? value
-            : throw new FormatException($"stat: '{field}' is not a number");
+    private static long ParseSigned(string field) => ProcValue.ParseInt64("stat", field);
 
     private static string Shorten(string text) => text.Length > 80 ? text[..80] + "..." : text.Trim();
 }
