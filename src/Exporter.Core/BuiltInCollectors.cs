@@ -1,6 +1,5 @@
 using Exporter.Core.Collection;
 using Exporter.Core.Databases;
-using Exporter.Core.Databases.Mongo;
 using Exporter.Core.Docker;
 using Exporter.Core.Linux;
 using Exporter.Core.Portable;
@@ -21,7 +20,6 @@ public static class BuiltInCollectors
         .. PortableCollectors.Registrations,
         .. DockerCollectors.Registrations,
         .. DatabaseCollectors.Registrations,
-        .. MongoCollectors.Registrations,
     ];
 
     /// <summary>Names known to --collector.NAME and collect[]=NAME.</summary>
@@ -33,7 +31,6 @@ public static class BuiltInCollectors
         ProcessGroupsCollectors.AddOptions(services);
         DockerCollectors.AddOptions(services);
         DatabaseCollectors.AddOptions(services);
-        MongoCollectors.AddOptions(services);
     }
 
     // Without procfs the Linux collectors would only fail; elsewhere the portable ones take over.

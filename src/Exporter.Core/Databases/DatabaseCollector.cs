@@ -4,8 +4,8 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Databases;
 
 /// <summary>
-/// All targets of one kind (postgres, redis), scraped concurrently. Each target adds its own series
-/// and its up gauge (pg_up, redis_up), 1 or 0, with its name in the <c>target</c> label; a target
+/// All targets of one kind (postgres, redis, mongodb), scraped concurrently. Each target adds its own series
+/// and its up gauge (pg_up, redis_up, mongodb_up), 1 or 0, with its name in the <c>target</c> label; a target
 /// that is down never fails the collector, so node_scrape_collector_success stays 1.
 /// </summary>
 internal sealed class DatabaseCollector(string name, MetricDescriptor up, IReadOnlyList<DatabaseTarget> targets) : ICollector, IDisposable

@@ -1,4 +1,5 @@
 using Exporter.Core.Collection;
+using Exporter.Core.Databases.Mongo;
 using Exporter.Core.Databases.Postgres;
 using Exporter.Core.Databases.Redis;
 using Exporter.Core.Hosting;
@@ -20,6 +21,7 @@ internal static class DatabaseCollectors
     [
         new("postgres", false, sp => Create(sp, "postgres", PostgresTarget.Up, o => o.Postgres, (t, timeout, log) => new PostgresTarget(t, timeout, log))),
         new("redis", false, sp => Create(sp, "redis", RedisTarget.Up, o => o.Redis, (t, timeout, log) => new RedisTarget(t, timeout, log))),
+        new("mongodb", false, sp => Create(sp, "mongodb", MongoTarget.Up, o => o.MongoDb, (t, timeout, log) => new MongoTarget(t, timeout, log))),
     ];
 
     public static void AddOptions(IServiceCollection services)
@@ -54,6 +56,11 @@ internal static class DatabaseCollectors
             if (targets.Redis.Count > 0)
             {
                 options.Collectors.TryAdd("redis", true);
+            }
+
+            if (targets.MongoDb.Count > 0)
+            {
+                options.Collectors.TryAdd("mongodb", true);
             }
         });
     }

@@ -5,8 +5,8 @@ using YamlDotNet.Serialization.NamingConventions;
 namespace Exporter.Core.Databases;
 
 /// <summary>
-/// Reads the YAML file of <c>--config.file</c>: top-level lists <c>postgres:</c> and <c>redis:</c>
-/// (<c>mongodb:</c> to come), keys in snake_case (<c>password_file</c>). Unknown keys are errors, so a
+/// Reads the YAML file of <c>--config.file</c>: top-level lists <c>postgres:</c>, <c>redis:</c> and
+/// <c>mongodb:</c>, keys in snake_case (<c>password_file</c>). Unknown keys are errors, so a
 /// typo never silently drops a setting. Pure over the text, apart from <see cref="Load"/>.
 /// </summary>
 public static class DatabaseConfigFile
@@ -49,6 +49,7 @@ public static class DatabaseConfigFile
             var file = Parse(File.ReadAllText(path));
             options.Postgres.AddRange(file.Postgres);
             options.Redis.AddRange(file.Redis);
+            options.MongoDb.AddRange(file.MongoDb);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -17,6 +17,9 @@ public sealed class DatabaseOptions
 
     public List<RedisTargetOptions> Redis { get; set; } = [];
 
+    [YamlMember(Alias = "mongodb")]
+    public List<MongoDbTargetOptions> MongoDb { get; set; } = [];
+
     /// <summary>Problems found while reading <see cref="ConfigFile"/>; reported by the validator at start-up.</summary>
     internal List<string> LoadErrors { get; } = [];
 }
@@ -32,7 +35,7 @@ public abstract class DatabaseTargetOptions
 
     public string Host { get; set; } = "127.0.0.1";
 
-    /// <summary>User name (PostgreSQL role, Redis ACL user). Optional for Redis.</summary>
+    /// <summary>User name (PostgreSQL role, Redis ACL user, MongoDB user). Optional for Redis and MongoDB.</summary>
     public string? User { get; set; }
 
     /// <summary>The password itself. Discouraged: it then sits in the config file; prefer a file or a variable.</summary>
@@ -82,4 +85,21 @@ public sealed class RedisTargetOptions : DatabaseTargetOptions
     public bool TlsInsecureSkipVerify { get; set; }
 
     internal override string Kind => "redis";
+}
+
+/// <summary>A MongoDB server, reached with the exporter's own OP_MSG client (SCRAM-SHA-256 when a user is given).</summary>
+public sealed class MongoDbTargetOptions : DatabaseTargetOptions
+{
+    public int Port { get; set; } = 27017;
+
+    /// <summary>The database the user is defined in.</summary>
+    public string AuthDatabase { get; set; } = "admin";
+
+    /// <summary>Connect with TLS, checking the server's certificate and host name.</summary>
+    public bool Tls { get; set; }
+
+    /// <summary>A PEM file with the CA certificate(s) to trust instead of the system's store.</summary>
+    public string? TlsCaFile { get; set; }
+
+    internal override string Kind => "mongodb";
 }

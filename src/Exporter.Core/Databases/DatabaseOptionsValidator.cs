@@ -41,6 +41,36 @@ internal sealed class DatabaseOptionsValidator : IValidateOptions<DatabaseOption
             }
         });
 
+        CheckTargets(options.MongoDb, errors, (target, where) =>
+        {
+            CheckPort(target.Port, where, errors);
+            var hasPassword = target.Password is not null || target.PasswordFile is not null || target.PasswordEnv is not null;
+            if (string.IsNullOrWhiteSpace(target.User) && hasPassword)
+            {
+                errors.Add($"{where}: a password is given but no user");
+            }
+            else if (!string.IsNullOrWhiteSpace(target.User) && !hasPassword)
+            {
+                // SCRAM-SHA-256 has no empty password: without one every scrape would only fail.
+                errors.Add($"{where}: user is set but no password, password_file or password_env");
+            }
+
+            if (string.IsNullOrWhiteSpace(target.AuthDatabase))
+            {
+                errors.Add($"{where}: auth_database is empty");
+            }
+
+            if (target.TlsCaFile is { } ca && !File.Exists(ca))
+            {
+                errors.Add($"{where}: tls_ca_file {ca} does not exist");
+            }
+
+            if (!target.Tls && target.TlsCaFile is not null)
+            {
+                errors.Add($"{where}: TLS settings given but tls is not true");
+            }
+        });
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

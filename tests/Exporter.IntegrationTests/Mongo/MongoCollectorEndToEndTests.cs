@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography.X509Certificates;
@@ -7,7 +8,7 @@ using Exporter.TestSupport;
 namespace Exporter.IntegrationTests.Mongo;
 
 /// <summary>
-/// The host with five MongoDB targets: one healthy (the spec-built responder), one behind TLS with
+/// The host with five MongoDB targets from its --config.file: one healthy (the spec-built responder), one behind TLS with
 /// its own CA, one with a wrong password, one refused port and one server that accepts TCP and
 /// never answers. Only the healthy
 /// one is up; the rest are mongodb_up 0 within the target timeout, logged once, without the secret.
@@ -38,18 +39,37 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
         var passwordFile = Path.Join(_dir, "good.password");
         await File.WriteAllTextAsync(passwordFile, Password + "\n");
 
-        var env = new Dictionary<string, string>
-        {
-            ["Exporter__mongodb__Timeout"] = "00:00:02",
-            ["WRONG_MONGO_PASSWORD"] = WrongPassword,
-        };
-        Target(env, 0, "good", $"127.0.0.1:{_good.Port}", ("Username", "exporter"), ("PasswordFile", passwordFile));
-        Target(env, 1, "wrongpw", $"127.0.0.1:{_other.Port}", ("Username", "exporter"), ("PasswordEnv", "WRONG_MONGO_PASSWORD"));
-        Target(env, 2, "refused", $"127.0.0.1:{FreePort.Next()}");
-        Target(env, 3, "silent", $"127.0.0.1:{((IPEndPoint)_silent.LocalEndpoint).Port}");
-        Target(env, 4, "tls", $"localhost:{_tls.Port}", ("Username", "exporter"), ("PasswordFile", passwordFile),
-            ("Tls", "true"), ("TlsCaFile", TestCertificate.WritePem(_certificate, _dir)));
-        _host = await HostProcess.StartAsync(env, "--collector.timeout=5s");
+        var caFile = TestCertificate.WritePem(_certificate, _dir);
+        var config = Path.Join(_dir, "databases.yml");
+        await File.WriteAllTextAsync(config, string.Create(CultureInfo.InvariantCulture, $"""
+            mongodb:
+              - name: good
+                port: {_good.Port}
+                user: exporter
+                password_file: {passwordFile}
+                timeout: 2s
+              - name: wrongpw
+                port: {_other.Port}
+                user: exporter
+                password_env: WRONG_MONGO_PASSWORD
+                timeout: 2s
+              - name: refused
+                port: {FreePort.Next()}
+                timeout: 2s
+              - name: silent
+                port: {((IPEndPoint)_silent.LocalEndpoint).Port}
+                timeout: 2s
+              - name: tls
+                host: localhost
+                port: {_tls.Port}
+                user: exporter
+                password_file: {passwordFile}
+                tls: true
+                tls_ca_file: {caFile}
+                timeout: 2s
+            """));
+        var env = new Dictionary<string, string> { ["WRONG_MONGO_PASSWORD"] = WrongPassword };
+        _host = await HostProcess.StartAsync(env, "--collector.timeout=5s", $"--config.file={config}");
     }
 
     [Fact]
@@ -99,9 +119,9 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
         _good.Connections.Should().Be(2);
 
         var log = _host.Output;
-        Regex.Count(log, "MongoDB target wrongpw .* is down: .*Authentication failed").Should().Be(1, log);
-        Regex.Count(log, "MongoDB target refused .* is down").Should().Be(1, log);
-        Regex.Count(log, "MongoDB target silent .* is down: no answer within 2s").Should().Be(1, log);
+        Regex.Count(log, "mongodb target wrongpw is down: .*Authentication failed").Should().Be(1, log);
+        Regex.Count(log, "mongodb target refused is down").Should().Be(1, log);
+        Regex.Count(log, "mongodb target silent is down: no answer within 2s").Should().Be(1, log);
         log.Should().NotContainAny(Password, WrongPassword);
     }
 
@@ -114,17 +134,6 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
         _certificate.Dispose();
         _silent.Dispose();
         Directory.Delete(_dir, recursive: true);
-    }
-
-    private static void Target(Dictionary<string, string> env, int index, string name, string address, params (string Key, string Value)[] more)
-    {
-        var prefix = $"Exporter__mongodb__Targets__{index}__";
-        env[prefix + "Name"] = name;
-        env[prefix + "Address"] = address;
-        foreach (var (key, value) in more)
-        {
-            env[prefix + key] = value;
-        }
     }
 
     private static double Value(string metrics, string series)

@@ -10,31 +10,33 @@ public class MongoConfigurationTests
     {
         var env = new Dictionary<string, string>
         {
-            ["Exporter__mongodb__Targets__0__Name"] = "main",
-            ["Exporter__mongodb__Targets__0__Address"] = "127.0.0.1:27017",
-            ["Exporter__mongodb__Targets__0__Username"] = "exporter",
+            ["Exporter__Databases__MongoDb__0__Name"] = "main",
+            ["Exporter__Databases__MongoDb__0__User"] = "exporter",
         };
 
         var act = () => HostProcess.StartAsync(env);
 
         (await act.Should().ThrowAsync<InvalidOperationException>())
-            .WithMessage("host exited with 2:*mongodb target 'main': give the password with exactly one of PasswordFile or PasswordEnv*");
+            .WithMessage("host exited with 2:*mongodb target 'main': user is set but no password, password_file or password_env*");
     }
 
     [Fact]
-    public async Task A_password_written_into_the_configuration_is_refused_without_echoing_it()
+    public async Task An_unknown_key_in_the_config_file_fails_the_start_without_echoing_the_values()
     {
-        var env = new Dictionary<string, string>
+        var dir = Directory.CreateTempSubdirectory("exporter-mongo-conf-").FullName;
+        try
         {
-            ["Exporter__mongodb__Targets__0__Name"] = "main",
-            ["Exporter__mongodb__Targets__0__Address"] = "127.0.0.1:27017",
-            ["Exporter__mongodb__Targets__0__Username"] = "exporter",
-            ["Exporter__mongodb__Targets__0__Password"] = "Inline-s3cret",
-        };
+            var config = Path.Join(dir, "databases.yml");
+            await File.WriteAllTextAsync(config, "mongodb:\n  - name: main\n    address: 127.0.0.1:27017\n    user: exporter\n    password: Inline-s3cret\n");
 
-        var act = () => HostProcess.StartAsync(env);
+            var act = () => HostProcess.StartAsync($"--config.file={config}");
 
-        var error = (await act.Should().ThrowAsync<InvalidOperationException>()).Which;
-        error.Message.Should().StartWith("host exited with").And.Contain("'Password'").And.NotContain("Inline-s3cret");
+            var error = (await act.Should().ThrowAsync<InvalidOperationException>()).Which;
+            error.Message.Should().StartWith("host exited with 2").And.Contain("line 3").And.Contain("'address'").And.NotContain("Inline-s3cret");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 }

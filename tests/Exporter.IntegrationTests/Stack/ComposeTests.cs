@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Exporter.Core.Databases;
 using Exporter.TestSupport;
 
 namespace Exporter.IntegrationTests.Stack;
@@ -6,10 +7,13 @@ namespace Exporter.IntegrationTests.Stack;
 /// <summary>
 /// docker-compose.yml validated by docker-compose itself (no registry here, so it cannot be
 /// started): valid, every image pinned, every file it mounts from the repository present (each of
-/// those is checked by the other tests in this folder), and the exporter's host mounts read-only.
+/// those is checked by the other tests in this folder), the exporter's host mounts, Docker socket and
+/// database file read-only, and its command and database file accepted by our host.
 /// </summary>
 public sealed partial class ComposeTests
 {
+    private const string DatabaseFile = "exporter/databases.example.yml";
+    private const string DatabaseFileInContainer = "/etc/exporter/databases.yml";
     private static readonly string ComposeFile = RepoPaths.Combine("docker-compose.yml");
 
     [Fact]
@@ -45,7 +49,7 @@ public sealed partial class ComposeTests
         foreach (var mount in mounts)
         {
             var source = mount.Split(':')[0];
-            Directory.Exists(RepoPaths.Combine(source)).Should().BeTrue($"{source} is mounted by docker-compose.yml");
+            Path.Exists(RepoPaths.Combine(source)).Should().BeTrue($"{source} is mounted by docker-compose.yml");
             mount.Should().EndWith(":ro", "configuration is mounted read-only");
         }
     }
@@ -59,6 +63,67 @@ public sealed partial class ComposeTests
 
         volumes.Should().Contain(["/proc:/host/proc:ro", "/sys:/host/sys:ro", "/:/host/root:ro,rslave", "/var/run/docker.sock:/var/run/docker.sock:ro"]);
         command.Should().Contain(["--path.procfs=/host/proc", "--path.sysfs=/host/sys", "--path.rootfs=/host/root"]);
+    }
+
+    [Fact]
+    public void Exporter_reads_the_docker_socket_and_its_database_file_read_only_with_secrets_from_files()
+    {
+        var compose = Yaml.Load(ComposeFile);
+        var exporter = compose.Map("services").Map("exporter");
+        var command = exporter.List("command").Cast<string>().ToList();
+        var secrets = exporter.List("secrets").Cast<string>().ToList();
+
+        command.Should().Contain("--collector.docker.host=unix:///var/run/docker.sock");
+        command.Should().Contain($"--config.file={DatabaseFileInContainer}");
+        exporter.List("volumes").Cast<string>().Should().Contain(["/var/run/docker.sock:/var/run/docker.sock:ro", $"./{DatabaseFile}:{DatabaseFileInContainer}:ro"]);
+
+        var databases = DatabaseConfigFile.Parse(File.ReadAllText(RepoPaths.Combine(DatabaseFile)));
+        List<DatabaseTargetOptions> targets = [.. databases.Postgres, .. databases.Redis, .. databases.MongoDb];
+        (databases.Postgres.Count, databases.Redis.Count, databases.MongoDb.Count).Should().Be((1, 1, 1), "the example shows each kind");
+        foreach (var target in targets)
+        {
+            (target.Password, target.PasswordEnv).Should().Be((null, null), "passwords come from secret files");
+            target.PasswordFile.Should().StartWith("/run/secrets/");
+            var secret = Path.GetFileName(target.PasswordFile!);
+            secrets.Should().Contain(secret);
+            compose.Map("secrets").Map(secret).Text("file").Should().Be($"${{SECRETS_DIR:-./secrets}}/{secret}");
+        }
+    }
+
+    [Fact]
+    public async Task Our_host_starts_with_the_exporter_command_and_the_example_database_file()
+    {
+        var dir = Directory.CreateTempSubdirectory("compose-exporter-").FullName;
+        try
+        {
+            // The example with its secrets in a temp dir instead of /run/secrets.
+            var example = await File.ReadAllTextAsync(RepoPaths.Combine(DatabaseFile));
+            foreach (var secret in new[] { "postgres_password", "redis_password", "mongodb_password" })
+            {
+                await File.WriteAllTextAsync(Path.Join(dir, secret), "Compose-Secret-" + secret + "\n");
+            }
+
+            var databases = Path.Join(dir, "databases.yml");
+            await File.WriteAllTextAsync(databases, example.Replace("/run/secrets/", dir + "/", StringComparison.Ordinal));
+
+            // Everything but the listen address and the /host mounts, which only exist in the container.
+            var flags = Yaml.Load(ComposeFile).Map("services").Map("exporter").List("command").Cast<string>()
+                .Where(f => !f.StartsWith("--web.listen-address", StringComparison.Ordinal) && !f.StartsWith("--path.", StringComparison.Ordinal))
+                .Select(f => f.Replace(DatabaseFileInContainer, databases, StringComparison.Ordinal))
+                .ToArray();
+            using var host = await HostProcess.StartAsync(flags);
+            var metrics = await host.GetMetricsAsync();
+
+            // Each example target is scraped (up or not, whatever runs on this machine's default ports).
+            metrics.Should().MatchRegex("(?m)^pg_up\\{target=\"main\"\\} [01]$")
+                .And.MatchRegex("(?m)^redis_up\\{target=\"cache\"\\} [01]$")
+                .And.MatchRegex("(?m)^mongodb_up\\{target=\"main\"\\} [01]$")
+                .And.NotContain("Compose-Secret-");
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
     }
 
     [Fact]

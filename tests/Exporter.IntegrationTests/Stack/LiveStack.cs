@@ -6,7 +6,8 @@ namespace Exporter.IntegrationTests.Stack;
 /// Our host, scraped every second by a real Prometheus running a test copy of the shipped
 /// prometheus.yml and rule files (local ports, 1 s scrape and rule intervals, everything else as
 /// shipped), which forwards each tier through the shipped remote_write + write_relabel_configs to
-/// its own real VictoriaMetrics.
+/// its own real VictoriaMetrics. The host also scrapes a Docker engine and database servers
+/// (<see cref="StackPeers"/>), so every dashboard has something to show.
 /// </summary>
 public sealed class LiveStack : IAsyncLifetime
 {
@@ -14,6 +15,7 @@ public sealed class LiveStack : IAsyncLifetime
 
     private readonly string _dir = Directory.CreateTempSubdirectory("stack-").FullName;
     private readonly List<IDisposable> _owned = [];
+    private StackPeers? _peers;
 
     public HostProcess Host { get; private set; } = null!;
 
@@ -27,8 +29,9 @@ public sealed class LiveStack : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Host = await HostProcess.StartAsync();
-        _owned.Add(Host);
+        // The peers start (dockerd, initdb) while the stores do.
+        _peers = new StackPeers(_dir);
+        var peers = _peers.StartAsync();
 
         var stores = new Dictionary<string, PromQl>();
         foreach (var tier in TierNames)
@@ -43,6 +46,9 @@ public sealed class LiveStack : IAsyncLifetime
         }
 
         Stores = stores;
+        await peers;
+        Host = await HostProcess.StartAsync(_peers.Environment, [.. _peers.Flags]);
+        _owned.Add(Host);
 
         var prometheusPort = FreePort.Next();
         var config = Path.Join(_dir, "prometheus.yml");
@@ -54,15 +60,15 @@ public sealed class LiveStack : IAsyncLifetime
         Prometheus = Own(new PromQl(prometheusUrl));
         var started = DateTime.UtcNow;
 
-        // Warm: every tier has been recorded and has reached its store at least once.
+        // Warm: every tier has recorded a rate (two scrapes, then each tier's rules in turn) and
+        // forwarded it to its store, and the dashboards' 10 s rates ($__rate_interval) have history.
         foreach (var tier in TierNames)
         {
             await Server.EventuallyAsync(
-                async () => (await Stores[tier].MetricNamesAsync()).Count > 0 ? "ok" : null,
+                async () => (await Stores[tier].QueryAsync($"instance:node_cpu_usage_percent:avg_{tier}")).Count > 0 ? "ok" : null,
                 TimeSpan.FromSeconds(90), $"the {tier} tier in its VictoriaMetrics");
         }
 
-        // Dashboards rate over 10 s ($__rate_interval): let that much history build up.
         var warm = started.AddSeconds(12) - DateTime.UtcNow;
         if (warm > TimeSpan.Zero)
         {
@@ -70,15 +76,19 @@ public sealed class LiveStack : IAsyncLifetime
         }
     }
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
         foreach (var owned in Enumerable.Reverse(_owned))
         {
             owned.Dispose();
         }
 
+        if (_peers is not null)
+        {
+            await _peers.DisposeAsync();
+        }
+
         Directory.Delete(_dir, recursive: true);
-        return Task.CompletedTask;
     }
 
     private T Own<T>(T disposable)
@@ -115,6 +125,12 @@ public sealed class LiveStack : IAsyncLifetime
 
         var jobs = config.Maps("scrape_configs").ToList();
         Target(jobs, "node", Instance);
+
+        // Docker's stats call (stream=false) takes the engine one to two seconds: it waits for a second
+        // CPU sample. The shipped 5 s timeout allows for that; a 1 s one would not.
+        var node = jobs.Single(j => j.Text("job_name") == "node");
+        node["scrape_interval"] = "3s";
+        node["scrape_timeout"] = "3s";
         Target(jobs, "prometheus", $"127.0.0.1:{prometheusPort}");
         config["scrape_configs"] = jobs.Where(j => j.Text("job_name") != "alertmanager").Cast<object>().ToList();
 

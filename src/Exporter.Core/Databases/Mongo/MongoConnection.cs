@@ -12,7 +12,7 @@ namespace Exporter.Core.Databases.Mongo;
 /// Every call takes a token; after a cancelled or failed call the connection's state is unknown and
 /// the caller must dispose it.
 /// </summary>
-internal sealed class MongoConnection : IAsyncDisposable
+internal sealed class MongoConnection : IAsyncDisposable, IDisposable
 {
     /// <summary>OP_MSG arrived with wire version 6 (MongoDB 3.6).</summary>
     private const int MinWireVersion = 6;
@@ -146,6 +146,12 @@ internal sealed class MongoConnection : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stream.DisposeAsync().ConfigureAwait(false);
+        _tcp.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _stream.Dispose();
         _tcp.Dispose();
     }
 }

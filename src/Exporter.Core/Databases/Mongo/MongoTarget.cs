@@ -1,70 +1,67 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Exporter.Core.Exposition;
+using Microsoft.Extensions.Logging;
+
 namespace Exporter.Core.Databases.Mongo;
 
 /// <summary>
-/// One configured server and its connection, kept open between scrapes and opened again after any
-/// failure. The scraper never runs a collector twice at once, so one scrape at a time uses it.
+/// One MongoDB server: serverStatus and dbStats of every database, with mongodb_exporter's names.
+/// The connection stays open between scrapes and is opened again after a failure.
 /// </summary>
-internal sealed class MongoTarget(MongoTargetOptions options) : IAsyncDisposable
+internal sealed class MongoTarget(MongoDbTargetOptions options, TimeSpan timeout, ILogger logger) : DatabaseTarget(options, timeout, logger)
 {
     private MongoConnection? _connection;
 
-    public MongoTargetOptions Options => options;
+    public static MetricDescriptor Up { get; } = new("mongodb_up", "Whether MongoDB is up.", MetricType.Gauge, "target");
 
-    /// <summary>The last error logged, so the same failure is logged once, not every scrape.</summary>
-    public string? LastError { get; set; }
-
-    public async Task<MongoServerStats> ScrapeAsync(CancellationToken cancellationToken)
+    protected override async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        string? password = null;
-        try
+        if (_connection is not null)
         {
-            if (_connection is not null)
+            try
             {
-                try
-                {
-                    return await MongoServerStats.ReadAsync(_connection, cancellationToken).ConfigureAwait(false);
-                }
-                catch (IOException)
-                {
-                    // The kept connection died between scrapes (server restart, idle timeout):
-                    // not a reason to report the server down. Open a new one below, once.
-                    await DisposeAsync().ConfigureAwait(false);
-                }
+                MongoMetrics.Add(sink, Name, await MongoServerStats.ReadAsync(_connection, cancellationToken).ConfigureAwait(false));
+                return;
             }
-
-            var (host, port) = options.ParseAddress();
-            password = options.Username is null ? null : options.ReadPassword();
-            var trustedCa = options.ReadTlsCa();
-            _connection = await MongoConnection.OpenAsync(host, port, options.Tls, trustedCa, options.Username, password, options.AuthDatabase, cancellationToken).ConfigureAwait(false);
-            return await MongoServerStats.ReadAsync(_connection, cancellationToken).ConfigureAwait(false);
+            catch (IOException)
+            {
+                // The kept connection died between scrapes (server restart, idle timeout): not a
+                // reason to report the server down. Open a new one below, once.
+                Reset();
+            }
         }
-        catch (Exception e)
-        {
-            await DisposeAsync().ConfigureAwait(false);
-            if (e is OperationCanceledException)
-            {
-                throw;
-            }
 
-            // Defence in depth: no message built here holds the password, but one from the server or
-            // the OS might echo what it was sent.
-            var message = e.Message;
-            if (!string.IsNullOrEmpty(password) && message.Contains(password, StringComparison.Ordinal))
-            {
-                message = message.Replace(password, "<secret>", StringComparison.Ordinal);
-            }
-
-            throw new MongoException(message);
-        }
+        _connection = await MongoConnection.OpenAsync(
+            options.Host, options.Port, options.Tls, ReadTlsCa(options.TlsCaFile),
+            options.User, options.User is null ? null : Secret.Resolve(options), options.AuthDatabase, cancellationToken).ConfigureAwait(false);
+        MongoMetrics.Add(sink, Name, await MongoServerStats.ReadAsync(_connection, cancellationToken).ConfigureAwait(false));
     }
 
-    public async ValueTask DisposeAsync()
+    protected override void Reset()
     {
-        var connection = _connection;
+        _connection?.Dispose();
         _connection = null;
-        if (connection is not null)
+    }
+
+    /// <summary>The CA certificates to trust, read at every connection so a renewed CA is picked up.</summary>
+    private static X509Certificate2Collection? ReadTlsCa(string? file)
+    {
+        if (file is null)
         {
-            await connection.DisposeAsync().ConfigureAwait(false);
+            return null;
         }
+
+        var certificates = new X509Certificate2Collection();
+        try
+        {
+            certificates.ImportFromPemFile(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            throw new IOException($"tls_ca_file {file} cannot be read: {e.Message}", e);
+        }
+
+        return certificates.Count > 0 ? certificates : throw new IOException($"tls_ca_file {file} holds no certificate");
     }
 }
