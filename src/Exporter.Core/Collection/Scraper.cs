@@ -22,6 +22,7 @@ public sealed class Scraper
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Task<ScrapeResult>> _inFlight = new(StringComparer.Ordinal);
     private readonly ScrapeCounters _counters;
+    private readonly ILogger<Scraper> _logger;
 
     public Scraper(
         IEnumerable<CollectorRegistration> registrations,
@@ -41,6 +42,7 @@ public sealed class Scraper
         }
 
         _runners = runners;
+        _logger = logger;
         _counters = new ScrapeCounters(runners.Keys);
         ScraperLog.EnabledCollectors(logger, string.Join(", ", runners.Keys));
     }
@@ -117,6 +119,14 @@ public sealed class Scraper
                     merged = new MetricFamily(family.Descriptor);
                     byName.Add(family.Descriptor.Name, merged);
                 }
+                else if (!SameShape(merged.Descriptor, family.Descriptor))
+                {
+                    // Two collectors (typically the textfile one and a built-in) emit the same family
+                    // name with another type or other labels: the samples cannot be written under one
+                    // header, so the later collector's family (in collector name order) is dropped.
+                    ScraperLog.FamilyClash(_logger, family.Descriptor.Name, outcome.Name);
+                    continue;
+                }
 
                 merged.Samples.AddRange(family.Samples);
             }
@@ -131,6 +141,9 @@ public sealed class Scraper
 
         return [.. byName.Values];
     }
+
+    private static bool SameShape(MetricDescriptor a, MetricDescriptor b) =>
+        ReferenceEquals(a, b) || (a.Type == b.Type && a.LabelNames.SequenceEqual(b.LabelNames, StringComparer.Ordinal));
 
     private static bool IsEnabled(CollectorRegistration registration, SystemMetricsOptions options, IServiceProvider services) =>
         options.Collectors.TryGetValue(registration.Name, out var enabled)

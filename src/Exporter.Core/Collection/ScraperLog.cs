@@ -15,4 +15,7 @@ internal static partial class ScraperLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Enabled collectors: {Collectors}")]
     public static partial void EnabledCollectors(ILogger logger, string collectors);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Family {Family} from collector {Collector} has another type or labels than the same family from another collector; dropped")]
+    public static partial void FamilyClash(ILogger logger, string family, string collector);
 }

@@ -40,11 +40,13 @@ internal static class LinuxCollectors
         new("arp", true, sp => new ArpCollector(Paths(sp))),
         new("processes", false, sp => new ProcessesCollector(Paths(sp))),
         new("tcpstat", false, sp => new TcpStatCollector(Paths(sp))),
+        new("textfile", true, sp => new TextfileCollector(Options<TextfileOptions>(sp), Logger<TextfileCollector>(sp))),
     ];
 
     public static void AddOptions(IServiceCollection services)
     {
         services.AddCollectorOptions<StatOptions>("stat");
+        services.AddCollectorOptions<TextfileOptions>("textfile");
         AddValidated<CpuOptions>(services, "cpu", o => o.Errors());
         AddValidated<NetstatOptions>(services, "netstat", o => o.Errors());
         AddValidated<NetClassOptions>(services, "netclass", o => o.Errors());

@@ -1,0 +1,132 @@
+using Exporter.Core.Collection;
+using Exporter.Core.Exposition;
+using Microsoft.Extensions.Logging;
+
+namespace Exporter.Core.Linux;
+
+/// <summary>
+/// node_exporter's textfile collector (collector/textfile.go): exports the metrics of every *.prom
+/// file in --collector.textfile.directory (not recursive), as cron jobs and scripts write them.
+/// A file that cannot be read or parsed is left out whole and node_textfile_scrape_error is 1; the
+/// other files are still exported. Families of the same name in several files are merged when their
+/// type and HELP agree; otherwise the later file's family is dropped and reported as an error.
+/// </summary>
+public sealed class TextfileCollector(TextfileOptions options, ILogger logger) : ICollector
+{
+    private static readonly MetricDescriptor MtimeDescriptor = new(
+        "node_textfile_mtime_seconds", "Unixtime mtime of textfiles successfully read.", MetricType.Gauge, "file");
+
+    private static readonly MetricDescriptor ErrorDescriptor = new(
+        "node_textfile_scrape_error", "1 if there was an error opening or reading a file, 0 otherwise", MetricType.Gauge);
+
+    private readonly Lock _lock = new();
+
+    // Errors logged by the previous collection: an error is logged when it appears, not on every
+    // scrape while it lasts. Holding only the last set keeps this bounded whatever the files do.
+    private HashSet<string> _loggedErrors = new(StringComparer.Ordinal);
+
+    public string Name => "textfile";
+
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    {
+        var errors = new List<string>();
+        var families = new SortedDictionary<string, MergedFamily>(StringComparer.Ordinal);
+        if (!string.IsNullOrEmpty(options.Directory))
+        {
+            foreach (var file in ListFiles(options.Directory, errors))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (ReadFile(file, errors) is { } parsed)
+                {
+                    sink.Add(MtimeDescriptor, new DateTimeOffset(file.LastWriteTimeUtc).ToUnixTimeSeconds(), file.FullName);
+                    Merge(families, parsed, file.FullName, errors);
+                }
+            }
+        }
+
+        foreach (var family in families.Values)
+        {
+            family.Emit(sink);
+        }
+
+        sink.Add(ErrorDescriptor, errors.Count > 0 ? 1 : 0);
+        LogNewErrors(errors);
+        return Task.CompletedTask;
+    }
+
+    private static IEnumerable<FileInfo> ListFiles(string directory, List<string> errors)
+    {
+        try
+        {
+            // Like node_exporter: the names ending in .prom, in name order, no subdirectories.
+            return [.. new DirectoryInfo(directory).EnumerateFiles()
+                .Where(f => f.Name.EndsWith(".prom", StringComparison.Ordinal))
+                .OrderBy(f => f.Name, StringComparer.Ordinal)];
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add($"failed to read textfile collector directory {directory}: {e.Message}");
+            return [];
+        }
+    }
+
+    private static IReadOnlyList<TextFamily>? ReadFile(FileInfo file, List<string> errors)
+    {
+        try
+        {
+            if (file.Length > TextfileOptions.MaxFileBytes)
+            {
+                throw new FormatException($"larger than {TextfileOptions.MaxFileBytes} bytes");
+            }
+
+            var families = TextFormatParser.Parse(File.ReadAllText(file.FullName));
+
+            // node_exporter rejects client-side timestamps: the series would be stored at the file's
+            // time, not the scrape's, and go stale in surprising ways.
+            if (families.Any(f => f.Samples.Any(s => s.TimestampMs is not null)))
+            {
+                throw new FormatException("contains unsupported client-side timestamps, skipping entire file");
+            }
+
+            return families;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            errors.Add($"{file.FullName}: {e.Message}");
+            return null;
+        }
+    }
+
+    private static void Merge(SortedDictionary<string, MergedFamily> families, IReadOnlyList<TextFamily> parsed, string path, List<string> errors)
+    {
+        foreach (var family in parsed)
+        {
+            if (!families.TryGetValue(family.Name, out var merged))
+            {
+                families.Add(family.Name, new MergedFamily(family, path));
+            }
+            else if (merged.Conflict(family) is { } conflict)
+            {
+                errors.Add($"{path}: {family.Name} {conflict} than in {string.Join(", ", merged.Files)}; dropped");
+            }
+            else if (!merged.TryAdd(family, path))
+            {
+                errors.Add($"{path}: {family.Name} repeats a series of {string.Join(", ", merged.Files)}; dropped");
+            }
+        }
+    }
+
+    private void LogNewErrors(List<string> errors)
+    {
+        var current = new HashSet<string>(errors, StringComparer.Ordinal);
+        lock (_lock)
+        {
+            foreach (var error in errors.Where(e => !_loggedErrors.Contains(e)))
+            {
+                TextfileLog.Failed(logger, error);
+            }
+
+            _loggedErrors = current;
+        }
+    }
+}
