@@ -121,16 +121,20 @@ public static class TextFormatParser
     private static void ParseSample(ref Cursor line, Dictionary<string, FamilyBuilder> families, List<FamilyBuilder> order)
     {
         var name = line.ReadMetricName();
-        line.SkipBlanks();
+        var blank = line.SkipBlanks();
         var labels = new List<KeyValuePair<string, string>>();
         if (!line.AtEnd && line.Peek == '{')
         {
             line.Advance();
             ReadLabels(ref line, name, labels);
+            blank = line.SkipBlanks();
         }
 
-        line.ExpectBlank();
-        line.SkipBlanks();
+        if (!blank)
+        {
+            line.ExpectBlank();
+        }
+
         var value = ParseValue(line.ReadUntilBlank(), line.Number);
         line.SkipBlanks();
         long? timestamp = null;
@@ -280,12 +284,16 @@ public static class TextFormatParser
 
         public void Advance() => _position++;
 
-        public void SkipBlanks()
+        /// <summary>Skips spaces and tabs; true when there was at least one.</summary>
+        public bool SkipBlanks()
         {
+            var start = _position;
             while (!AtEnd && IsBlank(Peek))
             {
                 _position++;
             }
+
+            return _position > start;
         }
 
         public void ExpectBlank()
