@@ -1,0 +1,110 @@
+using Exporter.Core.Linux;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Exporter.Core.Tests.Linux.Textfile;
+
+public sealed class TextfileCollectorTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("textfile-test").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task Without_a_directory_reports_only_no_error()
+    {
+        var metrics = await Fixtures.CollectAsync(Collector(null));
+        metrics.Should().Equal(new Dictionary<string, double> { ["node_textfile_scrape_error"] = 0 });
+    }
+
+    [Fact]
+    public async Task Fixture_directory_merges_good_files_and_flags_the_broken_one()
+    {
+        var directory = Path.Join(Fixtures.Root, "textfile");
+        var families = await Fixtures.CollectByFamilyAsync(Collector(directory));
+
+        families["node_textfile_scrape_error"][string.Empty].Should().Be(1, "broken.prom does not parse");
+        families["node_textfile_mtime_seconds"].Keys.Select(Path.GetFileName).Should().BeEquivalentTo("backup.prom", "rotate.prom");
+        families.Should().NotContainKey("broken_metric").And.NotContainKey("this_is_not_read");
+        families["jobs_completed_total"].Should().Equal(new Dictionary<string, double> { ["backup"] = 42, ["rotate"] = 7 });
+        families["backup_last_success_timestamp_seconds"].Should().Equal(
+            new Dictionary<string, double> { ["db|"] = 1.7e9, ["files|cold"] = 1699990000 });
+        families["logrotate_files"]["a\\b \"q\"\nnext"].Should().Be(double.NaN);
+        families["logrotate_free_ratio"][string.Empty].Should().Be(double.PositiveInfinity);
+    }
+
+    [Fact]
+    public async Task Sorts_label_names_and_samples_and_names_the_files_in_the_default_help()
+    {
+        Write("a.prom", "m{z=\"2\",a=\"x\"} 1\nm{a=\"b\"} 2\n");
+        Write("b.prom", "m{a=\"a\"} 3\n");
+        var sink = new Exporter.Core.Exposition.MetricSink();
+        await Collector(_directory).CollectAsync(sink, CancellationToken.None);
+
+        var family = sink.Families.Single(f => f.Descriptor.Name == "m");
+        family.Descriptor.LabelNames.Should().Equal("a", "z");
+        family.Descriptor.Help.Should().Be($"Metric read from {Path.Join(_directory, "a.prom")}, {Path.Join(_directory, "b.prom")}");
+        family.Samples.Select(s => string.Join('|', s.LabelValues)).Should().Equal("a|", "b|", "x|2");
+    }
+
+    [Theory]
+    [InlineData("# TYPE m counter\nm 1\n", "# TYPE m gauge\nm{x=\"1\"} 1\n")]
+    [InlineData("# HELP m One.\nm 1\n", "# HELP m Two.\nm{x=\"1\"} 1\n")]
+    [InlineData("m{x=\"1\"} 1\n", "m{x=\"1\"} 2\n")]
+    public async Task A_family_that_clashes_with_an_earlier_file_is_dropped_and_an_error(string first, string second)
+    {
+        Write("a.prom", first + "other 5\n");
+        Write("b.prom", second + "kept 6\n");
+        var metrics = await Fixtures.CollectAsync(Collector(_directory));
+
+        metrics["node_textfile_scrape_error"].Should().Be(1);
+        metrics.Keys.Where(k => k.StartsWith('m')).Should().ContainSingle();
+        metrics.Should().ContainKey("other").And.ContainKey("kept");
+    }
+
+    [Fact]
+    public async Task A_file_with_timestamps_is_dropped_whole()
+    {
+        Write("ts.prom", "a 1\nb 2 1700000000000\n");
+        Write("ok.prom", "c 3\n");
+        var metrics = await Fixtures.CollectAsync(Collector(_directory));
+
+        metrics.Keys.Should().BeEquivalentTo(
+            "node_textfile_scrape_error", $"node_textfile_mtime_seconds{{{Path.Join(_directory, "ok.prom")}}}", "c");
+        metrics["node_textfile_scrape_error"].Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_summary_file_is_an_error()
+    {
+        Write("s.prom", "# TYPE s summary\ns{quantile=\"0.5\"} 1\ns_sum 1\ns_count 1\n");
+        var metrics = await Fixtures.CollectAsync(Collector(_directory));
+        metrics.Should().Equal(new Dictionary<string, double> { ["node_textfile_scrape_error"] = 1 });
+    }
+
+    [Fact]
+    public async Task A_missing_directory_is_an_error()
+    {
+        var metrics = await Fixtures.CollectAsync(Collector(Path.Join(_directory, "missing")));
+        metrics.Should().Equal(new Dictionary<string, double> { ["node_textfile_scrape_error"] = 1 });
+    }
+
+    [Fact]
+    public async Task Exports_the_file_mtime_in_seconds()
+    {
+        var path = Write("a.prom", "a 1\n");
+        File.SetLastWriteTimeUtc(path, new DateTime(2024, 5, 1, 12, 0, 0, DateTimeKind.Utc));
+        var metrics = await Fixtures.CollectAsync(Collector(_directory));
+        metrics[$"node_textfile_mtime_seconds{{{path}}}"].Should().Be(1714564800);
+        metrics["node_textfile_scrape_error"].Should().Be(0);
+    }
+
+    private static TextfileCollector Collector(string? directory) =>
+        new(new TextfileOptions { Directory = directory }, NullLogger.Instance);
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Join(_directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+}
