@@ -26,6 +26,7 @@ public sealed partial class EndToEndGoldenTests
         "--collector.processes",
         "--collector.tcpstat",
         "--collector.procgroups",
+        $"--collector.textfile.directory={Path.Join(Fixtures, "textfile")}",
     ];
 
     [Fact]
@@ -52,7 +53,8 @@ public sealed partial class EndToEndGoldenTests
         string.Join('\n', exposition.Split('\n').Where(line => !Unstable().IsMatch(line)));
 
     // timex comes from adjtimex(2), not a file: its families, and whether the call is allowed here, vary by machine.
+    // Textfile mtimes and paths depend on the checkout.
     // Filesystem sizes come from stat'ing the fixture directories on whatever machine runs the test.
-    [GeneratedRegex(@"^(node_scrape_collector_duration_seconds|node_time_seconds|node_time_zone_offset_seconds|node_timex_[a-z_]+|node_uname_info|process_[a-z_]+|exporter_build_info|node_filesystem_(size_bytes|free_bytes|avail_bytes|files|files_free))[{ ]|^# (HELP|TYPE) node_timex_|^node_scrape_collector_success\{collector=""timex""\}")]
+    [GeneratedRegex(@"^(node_scrape_collector_duration_seconds|node_time_seconds|node_time_zone_offset_seconds|node_timex_[a-z_]+|node_uname_info|process_[a-z_]+|exporter_build_info|node_textfile_mtime_seconds|node_filesystem_(size_bytes|free_bytes|avail_bytes|files|files_free))[{ ]|^# (HELP|TYPE) node_timex_|^node_scrape_collector_success\{collector=""timex""\}")]
     private static partial Regex Unstable();
 }
