@@ -111,6 +111,26 @@ public sealed class ScraperTests
         With(new SystemMetricsOptions { Collectors = { ["on"] = false } }).EnabledCollectors.Should().BeEmpty();
     }
 
+    [Fact]
+    public async Task A_family_another_collector_emits_with_other_labels_or_type_is_dropped_whole()
+    {
+        var sameShape = new MetricDescriptor("test_value", "Same type and labels.", MetricType.Gauge, "source");
+        var otherLabels = new MetricDescriptor("test_value", "Other labels.", MetricType.Gauge, "file");
+        var otherType = new MetricDescriptor("test_value", "Other type.", MetricType.Counter, "source");
+        var scraper = Create(
+            new DelegateCollector("a", (sink, _) => { sink.Add(Value, 1, "a"); return Task.CompletedTask; }),
+            new DelegateCollector("b", (sink, _) => { sink.Add(otherLabels, 2, "x.prom"); return Task.CompletedTask; }),
+            new DelegateCollector("c", (sink, _) => { sink.Add(otherType, 3, "c"); return Task.CompletedTask; }),
+            new DelegateCollector("d", (sink, _) => { sink.Add(sameShape, 4, "d"); return Task.CompletedTask; }));
+
+        var result = await scraper.ScrapeAsync(CollectorFilter.None);
+
+        var family = result.Families.Single(f => f.Descriptor.Name == "test_value");
+        family.Descriptor.Should().BeSameAs(Value, "the first collector in name order defines the family");
+        Samples(result, "test_value").Should().BeEquivalentTo(new Dictionary<string, double> { ["a"] = 1, ["d"] = 4 });
+        Samples(result, "node_scrape_collector_success").Values.Should().OnlyContain(v => v == 1);
+    }
+
     private static Scraper Create(params ICollector[] collectors) => Create(TimeSpan.FromSeconds(5), collectors);
 
     private static Scraper Create(TimeSpan timeout, params ICollector[] collectors) => new(
