@@ -1,3 +1,4 @@
+using System.Text;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
 using Microsoft.Extensions.Logging;
@@ -36,9 +37,10 @@ public sealed class TextfileCollector(TextfileOptions options, ILogger logger) :
             foreach (var file in ListFiles(options.Directory, errors))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                if (ReadFile(file, errors) is { } parsed)
+                var (parsed, mtime) = ReadFile(file, errors);
+                if (parsed is not null)
                 {
-                    sink.Add(MtimeDescriptor, new DateTimeOffset(file.LastWriteTimeUtc).ToUnixTimeSeconds(), file.FullName);
+                    sink.Add(MtimeDescriptor, new DateTimeOffset(mtime).ToUnixTimeSeconds(), file.FullName);
                     Merge(families, parsed, file.FullName, errors);
                 }
             }
@@ -70,16 +72,21 @@ public sealed class TextfileCollector(TextfileOptions options, ILogger logger) :
         }
     }
 
-    private static IReadOnlyList<TextFamily>? ReadFile(FileInfo file, List<string> errors)
+    private static (IReadOnlyList<TextFamily>? Families, DateTime Mtime) ReadFile(FileInfo file, List<string> errors)
     {
         try
         {
-            if (file.Length > TextfileOptions.MaxFileBytes)
+            // Size and mtime from the opened file, so a symlinked *.prom reports its target's, as
+            // node_exporter (which stats the open file) does.
+            using var handle = File.OpenHandle(file.FullName);
+            if (RandomAccess.GetLength(handle) > TextfileOptions.MaxFileBytes)
             {
                 throw new FormatException($"larger than {TextfileOptions.MaxFileBytes} bytes");
             }
 
-            var families = TextFormatParser.Parse(File.ReadAllText(file.FullName));
+            var mtime = File.GetLastWriteTimeUtc(handle);
+            using var reader = new StreamReader(new FileStream(handle, FileAccess.Read), Encoding.UTF8);
+            var families = TextFormatParser.Parse(reader.ReadToEnd());
 
             // node_exporter rejects client-side timestamps: the series would be stored at the file's
             // time, not the scrape's, and go stale in surprising ways.
@@ -88,12 +95,12 @@ public sealed class TextfileCollector(TextfileOptions options, ILogger logger) :
                 throw new FormatException("contains unsupported client-side timestamps, skipping entire file");
             }
 
-            return families;
+            return (families, mtime);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             errors.Add($"{file.FullName}: {e.Message}");
-            return null;
+            return (null, default);
         }
     }
 

@@ -98,6 +98,42 @@ public sealed class TextfileCollectorTests : IDisposable
         metrics["node_textfile_scrape_error"].Should().Be(0);
     }
 
+    [Fact]
+    public async Task Follows_a_symlinked_file_and_reports_its_target_mtime()
+    {
+        var target = Path.Join(_directory, "target.txt");
+        File.WriteAllText(target, "linked_metric 9\n");
+        File.SetLastWriteTimeUtc(target, new DateTime(2024, 5, 1, 12, 0, 0, DateTimeKind.Utc));
+        var link = Path.Join(_directory, "linked.prom");
+        File.CreateSymbolicLink(link, target);
+
+        var metrics = await Fixtures.CollectAsync(Collector(_directory));
+        metrics["linked_metric"].Should().Be(9);
+        metrics[$"node_textfile_mtime_seconds{{{link}}}"].Should().Be(1714564800);
+    }
+
+    [Fact]
+    public async Task A_dangling_symlink_is_an_error_and_the_other_files_stay()
+    {
+        File.CreateSymbolicLink(Path.Join(_directory, "dangling.prom"), Path.Join(_directory, "gone"));
+        Write("ok.prom", "c 3\n");
+        var metrics = await Fixtures.CollectAsync(Collector(_directory));
+        metrics["node_textfile_scrape_error"].Should().Be(1);
+        metrics["c"].Should().Be(3);
+    }
+
+    [Fact]
+    public async Task A_file_over_the_size_limit_is_an_error()
+    {
+        using (var stream = File.Create(Path.Join(_directory, "big.prom")))
+        {
+            stream.SetLength(TextfileOptions.MaxFileBytes + 1);
+        }
+
+        var metrics = await Fixtures.CollectAsync(Collector(_directory));
+        metrics.Should().Equal(new Dictionary<string, double> { ["node_textfile_scrape_error"] = 1 });
+    }
+
     private static TextfileCollector Collector(string? directory) =>
         new(new TextfileOptions { Directory = directory }, NullLogger.Instance);
 
