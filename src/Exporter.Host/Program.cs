@@ -65,6 +65,9 @@ app.MapSystemMetrics(web.TelemetryPath);
 
 try
 {
+    // Built before listening: the enabled collectors are logged and a collector whose settings
+    // are wrong stops the start-up here, not at the first scrape.
+    _ = app.Services.GetRequiredService<Scraper>();
     await app.StartAsync();
 }
 catch (OptionsValidationException e)
@@ -74,6 +77,12 @@ catch (OptionsValidationException e)
 }
 catch (InvalidOperationException e) when (e.InnerException is OptionsValidationException or null)
 {
+    await Console.Error.WriteLineAsync($"exporter: error: {e.Message}");
+    return 2;
+}
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    // A collector rejected its settings while being built.
     await Console.Error.WriteLineAsync($"exporter: error: {e.Message}");
     return 2;
 }
