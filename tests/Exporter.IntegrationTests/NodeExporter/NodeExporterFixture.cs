@@ -10,6 +10,16 @@ namespace Exporter.IntegrationTests.NodeExporter;
 /// </summary>
 public sealed class NodeExporterFixture : IAsyncLifetime
 {
+    /// <summary>
+    /// Debian builds node_exporter with its own defaults (it leaves out lo, and mounts under /run,
+    /// /mnt and /media); we follow upstream 1.5, so the packaged binary gets upstream's back.
+    /// </summary>
+    private static readonly string[] UpstreamDefaults =
+    [
+        "--collector.netdev.device-exclude=",
+        "--collector.filesystem.mount-points-exclude=^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)($|/)",
+    ];
+
     private ExternalProcess? _nodeExporter;
     private HostProcess? _host;
 
@@ -24,7 +34,7 @@ public sealed class NodeExporterFixture : IAsyncLifetime
     {
         var binary = Tools.Require("prometheus-node-exporter", "node_exporter");
         var port = FreePort.Next();
-        _nodeExporter = new ExternalProcess(binary, [$"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"]);
+        _nodeExporter = new ExternalProcess(binary, [$"--web.listen-address=127.0.0.1:{port}", "--log.level=warn", .. UpstreamDefaults]);
         NodeExporterMetrics = new Uri($"http://127.0.0.1:{port}/metrics");
         var theirs = await WaitForAsync(NodeExporterMetrics, _nodeExporter);
 
