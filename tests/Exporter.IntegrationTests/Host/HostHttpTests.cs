@@ -28,16 +28,6 @@ public sealed class HostHttpTests(HostFixture fixture) : IClassFixture<HostFixtu
     }
 
     [Fact]
-    public void Enabled_collectors_are_resolved_and_logged_at_start_up()
-    {
-        // The fixture's first scrape came after this line was written: it must come from start-up.
-        var line = fixture.Host.Output.Split('\n').FirstOrDefault(l => l.Contains("Enabled collectors:", StringComparison.Ordinal));
-
-        line.Should().NotBeNull("the host logs its collectors when it starts:\n" + fixture.Host.Output);
-        fixture.Collectors.Should().NotBeEmpty().And.AllSatisfy(c => line.Should().Contain(c));
-    }
-
-    [Fact]
     public async Task Text_format_by_default()
     {
         var response = await Scrapes.GetAsync(fixture.Url("/metrics"));

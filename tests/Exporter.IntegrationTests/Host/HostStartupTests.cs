@@ -27,6 +27,20 @@ public sealed class HostStartupTests
     }
 
     [Fact]
+    public async Task Collectors_are_built_and_logged_before_the_first_scrape()
+    {
+        // Only /-/ready has been asked for: the scraper must have been built at start-up.
+        using var host = await HostProcess.StartAsync("--collector.disable-defaults", "--collector.loadavg");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!host.Output.Contains("Enabled collectors:", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        host.Output.Should().Contain("Enabled collectors: loadavg");
+    }
+
+    [Fact]
     public void Help_exits_0_and_lists_the_flags()
     {
         using var host = new ExternalProcess("dotnet", [RepoPaths.HostDll, "--help"]);
