@@ -58,13 +58,18 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 builder.Services.AddSystemMetrics(builder.Configuration.GetSection("Exporter"));
 
 var app = builder.Build();
-app.MapGet("/", (Scraper scraper) => Results.Content(LandingPage.Render(web.TelemetryPath, scraper.EnabledCollectors), "text/html; charset=utf-8"));
-app.MapGet("/-/healthy", () => Results.Text("Healthy\n"));
-app.MapGet("/-/ready", () => Results.Text("Ready\n"));
-app.MapSystemMetrics(web.TelemetryPath);
-
 try
 {
+    // Built before listening: the enabled collectors are logged, and settings a collector rejects
+    // stop the start-up here rather than at the first scrape.
+    var scraper = app.Services.GetRequiredService<Scraper>();
+
+    // Plain request delegates, not minimal-API lambdas with parameters: those are compiled through
+    // expression trees at start-up, which costs memory for three constant pages.
+    app.MapGet("/", Text(LandingPage.Render(web.TelemetryPath, scraper.EnabledCollectors), "text/html; charset=utf-8"));
+    app.MapGet("/-/healthy", Text("Healthy\n", "text/plain; charset=utf-8"));
+    app.MapGet("/-/ready", Text("Ready\n", "text/plain; charset=utf-8"));
+    app.MapSystemMetrics(web.TelemetryPath);
     await app.StartAsync();
 }
 catch (OptionsValidationException e)
@@ -84,6 +89,12 @@ catch (InvalidOperationException e) when (e.InnerException is OptionsValidationE
     await Console.Error.WriteLineAsync($"exporter: error: {e.Message}");
     return 2;
 }
+catch (Exception e) when (e is ArgumentException or FormatException)
+{
+    // A collector rejected its settings while being built.
+    await Console.Error.WriteLineAsync($"exporter: error: {e.Message}");
+    return 2;
+}
 catch (IOException e)
 {
     await Console.Error.WriteLineAsync($"exporter: error: cannot listen on {web.ListenAddress}: {e.Message}");
@@ -92,3 +103,14 @@ catch (IOException e)
 
 await app.WaitForShutdownAsync();
 return 0;
+
+static RequestDelegate Text(string body, string contentType)
+{
+    var bytes = System.Text.Encoding.UTF8.GetBytes(body);
+    return context =>
+    {
+        context.Response.ContentType = contentType;
+        context.Response.ContentLength = bytes.Length;
+        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+    };
+}

@@ -11,6 +11,7 @@ public sealed class ExternalProcess : IDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _output = new();
+    private readonly StringBuilder _error = new();
 
     public ExternalProcess(string fileName, IEnumerable<string> arguments, string? workingDirectory = null, IDictionary<string, string>? environment = null)
     {
@@ -33,7 +34,14 @@ public sealed class ExternalProcess : IDisposable
 
         _process = new Process { StartInfo = info };
         _process.OutputDataReceived += (_, e) => Append(e.Data);
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            lock (_output)
+            {
+                _error.Append(e.Data is null ? string.Empty : e.Data + "\n");
+            }
+        };
         _process.Start();
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -57,7 +65,29 @@ public sealed class ExternalProcess : IDisposable
         }
     }
 
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    /// <summary>What the process wrote to stderr so far.</summary>
+    public string StandardError
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _error.ToString();
+            }
+        }
+    }
+
+    /// <summary>Waits for the exit and for the redirected output to be read to its end.</summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout))
+        {
+            return false;
+        }
+
+        _process.WaitForExit();
+        return true;
+    }
 
     public void Dispose()
     {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Compression;
 using Exporter.Core.Exposition;
 
@@ -32,7 +31,8 @@ public sealed class ScrapeResult
 
     private byte[] Encode(ExpositionFormat format)
     {
-        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        // Encoded into pooled scratch space, then copied once into a body of the exact size.
+        using var buffer = new PooledBufferWriter(64 * 1024);
         ExpositionWriter.Write(buffer, Families, format);
         return buffer.WrittenSpan.ToArray();
     }

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark of our host and node_exporter 1.5 on loopback, default collectors.
+# Builds the host (Release, ReadyToRun), starts both on free 127.0.0.1 ports, then measures each in
+# turn while the other idles: idle RSS, single-scrape latency (median of sequential scrapes), CPU
+# per scrape, CPU % of one core when scraped once a second, and throughput / errors / peak RSS
+# under wrk at 10 and 100 concurrent connections. Prints a Markdown table.
+#
+#   scripts/bench.sh                      # full run (about 4 minutes)
+#   BENCH_WRK_DURATION=5s BENCH_IDLE_SECONDS=10 scripts/bench.sh   # quick look
+#
+# Every loop is bounded; traffic goes to 127.0.0.1 only. Needs: dotnet, prometheus-node-exporter,
+# wrk, curl (scripts/test.sh installs them).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SCRAPES=${BENCH_SCRAPES:-200}                # sequential scrapes for the latency median
+WRK_DURATION=${BENCH_WRK_DURATION:-15s}      # per wrk run
+IDLE_SECONDS=${BENCH_IDLE_SECONDS:-60}       # scraped once a second for this long
+NODE_EXPORTER=${NODE_EXPORTER:-prometheus-node-exporter}
+
+for tool in dotnet "$NODE_EXPORTER" wrk curl; do
+  command -v "$tool" >/dev/null || { echo "error: $tool is not installed (scripts/test.sh installs it)" >&2; exit 1; }
+done
+
+work=$(mktemp -d)
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+echo "Publishing the host (Release, ReadyToRun)..." >&2
+dotnet publish src/Exporter.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$work/host" -nologo -v quiet >&2
+
+# A port nothing listens on: bash's /dev/tcp connect fails on a free port.
+free_port() {
+  local port
+  for _ in $(seq 1 100); do
+    port=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
+  done
+  echo "error: no free port found" >&2; exit 1
+}
+
+wait_ready() { # url
+  for _ in $(seq 1 300); do
+    curl -sf -o /dev/null "$1" && return 0
+    sleep 0.1
+  done
+  echo "error: $1 did not answer" >&2; exit 1
+}
+
+ticks() { # pid → utime+stime in clock ticks (fields 14 and 15 of /proc/PID/stat, after the comm field)
+  awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"
+}
+status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
+hz=$(getconf CLK_TCK)
+
+our_port=$(free_port)
+ne_port=$(free_port)
+"$work/host/Exporter.Host" --web.listen-address="127.0.0.1:$our_port" --log.level=warn >"$work/host.log" 2>&1 &
+pids+=($!); our_pid=$!
+"$NODE_EXPORTER" --web.listen-address="127.0.0.1:$ne_port" --log.level=warn >"$work/ne.log" 2>&1 &
+pids+=($!); ne_pid=$!
+wait_ready "http://127.0.0.1:$our_port/metrics"
+wait_ready "http://127.0.0.1:$ne_port/metrics"
+
+declare -A R
+measure() { # name pid url
+  local name=$1 pid=$2 url=$3 t0 t1 out
+  echo "Measuring $name..." >&2
+  for _ in $(seq 1 20); do curl -s -o /dev/null "$url"; done   # warm up
+  R[$name,bytes]=$(curl -s "$url" | wc -c)
+  R[$name,series]=$(curl -s "$url" | grep -vc '^#')
+  sleep 5
+  R[$name,rss_idle]=$(status_kb "$pid" VmRSS)
+
+  # Single-scrape latency: median of sequential scrapes, one connection each.
+  t0=$(ticks "$pid")
+  for _ in $(seq 1 "$SCRAPES"); do curl -s -o /dev/null -w '%{time_total}\n' "$url"; done | sort -n >"$work/lat"
+  t1=$(ticks "$pid")
+  R[$name,median_ms]=$(awk '{ a[NR] = $1 } END { m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2; printf "%.2f", m * 1000 }' "$work/lat")
+  R[$name,p90_ms]=$(awk '{ a[NR] = $1 } END { printf "%.2f", a[int(NR * 0.9)] * 1000 }' "$work/lat")
+  R[$name,cpu_per_scrape_ms]=$(awk -v d=$((t1 - t0)) -v n="$SCRAPES" -v hz="$hz" 'BEGIN { printf "%.2f", d / hz * 1000 / n }')
+
+  # Scraped once a second, as Prometheus with a 1 s interval would.
+  t0=$(ticks "$pid")
+  local start=$SECONDS
+  for i in $(seq 1 "$IDLE_SECONDS"); do
+    curl -s -o /dev/null "$url"
+    while ((SECONDS - start < i)); do sleep 0.05; done
+  done
+  t1=$(ticks "$pid")
+  R[$name,cpu_pct_1s]=$(awk -v d=$((t1 - t0)) -v s="$IDLE_SECONDS" -v hz="$hz" 'BEGIN { printf "%.2f", d / hz / s * 100 }')
+  R[$name,rss_after_1s]=$(status_kb "$pid" VmRSS)
+
+  local peak=0 c
+  for c in 10 100; do
+    # Sample VmRSS while wrk runs; VmHWM afterwards catches spikes between samples.
+    ( while kill -0 "$pid" 2>/dev/null; do status_kb "$pid" VmRSS; sleep 0.2; done ) >"$work/rss.$c" &
+    local sampler=$!
+    wrk -t2 -c"$c" -d"$WRK_DURATION" --timeout 10s "$url" >"$work/wrk.$c" 2>&1
+    kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
+    out=$(cat "$work/wrk.$c")
+    R[$name,rps_$c]=$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' <<<"$out")
+    local total non2xx sock
+    total=$(awk '/requests in/ { print $1 }' <<<"$out")
+    non2xx=$(awk '/Non-2xx or 3xx responses:/ { print $5 }' <<<"$out")
+    sock=$(awk '/Socket errors:/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
+    R[$name,err_$c]="${non2xx:-0} non-2xx, ${sock:-0} socket / ${total}"
+    local max
+    max=$(sort -n "$work/rss.$c" | tail -1)
+    ((max > peak)) && peak=$max
+    sleep 2
+  done
+  R[$name,rss_peak]=$peak
+  R[$name,hwm]=$(status_kb "$pid" VmHWM)
+}
+
+measure ours "$our_pid" "http://127.0.0.1:$our_port/metrics"
+measure node_exporter "$ne_pid" "http://127.0.0.1:$ne_port/metrics"
+
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
+row() { # label key [unit-converter]
+  local a=${R[ours,$2]} b=${R[node_exporter,$2]}
+  if [ "${3:-}" = mb ]; then a=$(mb "$a"); b=$(mb "$b"); fi
+  printf '| %s | %s | %s | %s |\n' "$1" "$a" "$b" "$(ratio "$a" "$b")"
+}
+
+echo
+echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo
+echo "| | ours | node_exporter 1.5 | ours / node_exporter |"
+echo "| --- | ---: | ---: | ---: |"
+row "series in one scrape" series
+row "bytes in one scrape" bytes
+row "single scrape, median (ms, $SCRAPES sequential)" median_ms
+row "single scrape, p90 (ms)" p90_ms
+row "CPU per scrape (ms)" cpu_per_scrape_ms
+row "CPU, scraped every 1 s for ${IDLE_SECONDS} s (% of one core)" cpu_pct_1s
+row "scrapes/s, 10 connections" rps_10
+row "scrapes/s, 100 connections" rps_100
+printf '| errors, 10 connections | %s | %s | |\n' "${R[ours,err_10]}" "${R[node_exporter,err_10]}"
+printf '| errors, 100 connections | %s | %s | |\n' "${R[ours,err_100]}" "${R[node_exporter,err_100]}"
+row "RSS idle (MB)" rss_idle mb
+row "RSS after 1/s scraping (MB)" rss_after_1s mb
+row "RSS peak under load, sampled (MB)" rss_peak mb
+row "VmHWM at the end (MB)" hwm mb

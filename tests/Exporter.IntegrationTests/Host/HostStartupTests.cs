@@ -1,0 +1,53 @@
+using System.Net.Sockets;
+using Exporter.TestSupport;
+
+namespace Exporter.IntegrationTests.Host;
+
+/// <summary>A bad command line is a clear message and exit code 2, before anything listens.</summary>
+public sealed class HostStartupTests
+{
+    [Theory]
+    [InlineData("--no-such-flag", "unknown flag --no-such-flag")]
+    [InlineData("--collector.no_such_collector", "unknown collector 'no_such_collector'")]
+    [InlineData("--collector.timeout=soon", "flag --collector.timeout takes a positive duration")]
+    [InlineData("--collector.timeout=-1s", "flag --collector.timeout takes a positive duration")]
+    [InlineData("--web.telemetry-path=metrics", "must start with /")]
+    public async Task Bad_flag_exits_2_with_a_message_and_listens_nowhere(string flag, string message)
+    {
+        var port = FreePort.Next();
+        using var host = new ExternalProcess("dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}", flag]);
+
+        host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue("a bad flag stops the host at once");
+
+        host.ExitCode.Should().Be(2);
+        host.StandardError.Should().Contain(message);
+        using var socket = new TcpClient();
+        var connect = async () => await socket.ConnectAsync("127.0.0.1", port);
+        await connect.Should().ThrowAsync<SocketException>("nothing may listen after a failed start");
+    }
+
+    [Fact]
+    public async Task Collectors_are_built_and_logged_before_the_first_scrape()
+    {
+        // Only /-/ready has been asked for: the scraper must have been built at start-up.
+        using var host = await HostProcess.StartAsync("--collector.disable-defaults", "--collector.loadavg");
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!host.Output.Contains("Enabled collectors:", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        host.Output.Should().Contain("Enabled collectors: loadavg");
+    }
+
+    [Fact]
+    public void Help_exits_0_and_lists_the_flags()
+    {
+        using var host = new ExternalProcess("dotnet", [RepoPaths.HostDll, "--help"]);
+
+        host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue();
+
+        host.ExitCode.Should().Be(0);
+        host.Output.Should().Contain("--web.listen-address").And.Contain("--collector.disable-defaults");
+    }
+}
