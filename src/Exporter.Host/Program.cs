@@ -72,27 +72,11 @@ try
     app.MapSystemMetrics(web.TelemetryPath);
     await app.StartAsync();
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (StartupErrors.IsConfiguration(e))
 {
-    await Console.Error.WriteLineAsync($"exporter: error: {string.Join("; ", e.Failures)}");
-    return 2;
-}
-catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
-{
-    // Several option types failed validation at once.
-    var failures = e.InnerExceptions.Cast<OptionsValidationException>().SelectMany(v => v.Failures).Distinct();
-    await Console.Error.WriteLineAsync($"exporter: error: {string.Join("; ", failures)}");
-    return 2;
-}
-catch (InvalidOperationException e) when (e.InnerException is OptionsValidationException or null)
-{
-    await Console.Error.WriteLineAsync($"exporter: error: {e.Message}");
-    return 2;
-}
-catch (Exception e) when (e is ArgumentException or FormatException)
-{
-    // A collector rejected its settings while being built.
-    await Console.Error.WriteLineAsync($"exporter: error: {e.Message}");
+    // Bad settings (validation failures, unknown keys, values of the wrong type), possibly several
+    // at once: one clear line, exit 2, nothing listening. The messages name settings, never values.
+    await Console.Error.WriteLineAsync($"exporter: error: {string.Join("; ", StartupErrors.Messages(e))}");
     return 2;
 }
 catch (IOException e)

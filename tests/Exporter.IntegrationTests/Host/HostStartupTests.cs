@@ -26,6 +26,26 @@ public sealed class HostStartupTests
         await connect.Should().ThrowAsync<SocketException>("nothing may listen after a failed start");
     }
 
+    [Theory]
+    [InlineData("Exporter__netstat__NoSuchOption", "x", "NoSuchOption")]
+    [InlineData("Exporter__CollectorTimeout", "soon", "CollectorTimeout")]
+    [InlineData("Exporter__Collectors__no_such_collector", "true", "unknown collector 'no_such_collector'")]
+    [InlineData("Exporter__vmstat__Fields", "(unclosed", "vmstat")]
+    public async Task Bad_setting_in_the_environment_exits_2_with_a_message(string key, string value, string message)
+    {
+        var port = FreePort.Next();
+        using var host = new ExternalProcess(
+            "dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}"], environment: new Dictionary<string, string> { [key] = value });
+
+        host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue("a bad setting stops the host at start-up");
+
+        host.ExitCode.Should().Be(2, host.Output);
+        host.StandardError.Should().Contain("exporter: error:").And.Contain(message);
+        using var socket = new TcpClient();
+        var connect = async () => await socket.ConnectAsync("127.0.0.1", port);
+        await connect.Should().ThrowAsync<SocketException>("nothing may listen after a failed start");
+    }
+
     [Fact]
     public async Task Collectors_are_built_and_logged_before_the_first_scrape()
     {
