@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace Exporter.Host;
@@ -7,7 +8,7 @@ namespace Exporter.Host;
 /// messages. Options validation, the configuration binder (unknown keys, a word where a number
 /// belongs) and collectors rejecting their settings all surface here, alone or several at once.
 /// </summary>
-internal static class StartupErrors
+internal static partial class StartupErrors
 {
     public static bool IsConfiguration(Exception e) => e switch
     {
@@ -16,11 +17,17 @@ internal static class StartupErrors
         _ => false,
     };
 
+    /// <summary>
+    /// The messages, without the values: the binder quotes the value it could not convert, and a
+    /// value in the wrong key may be a password. Inner exceptions only repeat the value.
+    /// </summary>
     public static IEnumerable<string> Messages(Exception e) => e switch
     {
         AggregateException aggregate => aggregate.InnerExceptions.SelectMany(Messages).Distinct(),
         OptionsValidationException validation => validation.Failures,
-        _ when e.InnerException is { } inner && IsConfiguration(inner) => [e.Message, .. Messages(inner)],
-        _ => [e.Message],
+        _ => [QuotedValue().Replace(e.Message, "configuration value at")],
     };
+
+    [GeneratedRegex("configuration value '.*?' at", RegexOptions.Singleline)]
+    private static partial Regex QuotedValue();
 }

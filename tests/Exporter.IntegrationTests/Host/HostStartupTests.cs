@@ -28,7 +28,7 @@ public sealed class HostStartupTests
 
     [Theory]
     [InlineData("Exporter__netstat__NoSuchOption", "x", "NoSuchOption")]
-    [InlineData("Exporter__CollectorTimeout", "soon", "CollectorTimeout")]
+    [InlineData("Exporter__CollectorTimeout", "soon", "Exporter:CollectorTimeout")]
     [InlineData("Exporter__Collectors__no_such_collector", "true", "unknown collector 'no_such_collector'")]
     [InlineData("Exporter__vmstat__Fields", "(unclosed", "vmstat")]
     public async Task Bad_setting_in_the_environment_exits_2_with_a_message(string key, string value, string message)
@@ -44,6 +44,21 @@ public sealed class HostStartupTests
         using var socket = new TcpClient();
         var connect = async () => await socket.ConnectAsync("127.0.0.1", port);
         await connect.Should().ThrowAsync<SocketException>("nothing may listen after a failed start");
+    }
+
+    [Fact]
+    public void A_value_that_does_not_convert_is_not_echoed()
+    {
+        // A password typed into the wrong key must not end up in the log.
+        using var host = new ExternalProcess(
+            "dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{FreePort.Next()}"],
+            environment: new Dictionary<string, string> { ["Exporter__CollectorTimeout"] = "hunter2-password" });
+
+        host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue();
+
+        host.ExitCode.Should().Be(2);
+        host.StandardError.Should().Contain("Exporter:CollectorTimeout");
+        host.Output.Should().NotContain("hunter2-password");
     }
 
     [Fact]
