@@ -31,9 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "Publishing the host (Release, ReadyToRun)..." >&2
-dotnet publish src/Exporter.Host -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
-  -o "$work/host" -nologo -v quiet >&2
+echo "Publishing the host (Release: self-contained, ReadyToRun, trimmed, as shipped)..." >&2
+dotnet publish src/Exporter.Host -c Release -r linux-x64 -o "$work/host" -nologo -v quiet >&2
 
 # A port nothing listens on: bash's /dev/tcp connect fails on a free port.
 free_port() {

@@ -56,6 +56,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 });
 
 builder.Services.AddSystemMetrics(builder.Configuration.GetSection("Exporter"));
+builder.Services.AddHostedService<IdleMemoryTrimmer>();
 
 var app = builder.Build();
 try

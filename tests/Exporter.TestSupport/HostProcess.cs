@@ -27,7 +27,7 @@ public sealed class HostProcess : IDisposable
     public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment, params string[] flags)
     {
         var port = FreePort.Next();
-        var process = new ExternalProcess("dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}", .. flags], environment: environment);
+        var process = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments([$"--web.listen-address=127.0.0.1:{port}", .. flags]), environment: environment);
         var host = new HostProcess(process, port);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow.AddSeconds(30);

@@ -8,6 +8,16 @@ public static class RepoPaths
     /// <summary>The built host, Exporter.Host.dll, next to the test binaries' build.</summary>
     public static string HostDll { get; } = FindHostDll();
 
+    /// <summary>
+    /// The program that runs the host: <c>dotnet</c> with <see cref="HostDll"/>, or the published
+    /// executable named by EXPORTER_HOST_BINARY, so the same tests can check a trimmed,
+    /// self-contained build (scripts/test.sh does).
+    /// </summary>
+    public static string HostFileName { get; } = Environment.GetEnvironmentVariable("EXPORTER_HOST_BINARY") is { Length: > 0 } binary ? binary : "dotnet";
+
+    /// <summary>The arguments for <see cref="HostFileName"/>: the dll first when run through dotnet.</summary>
+    public static string[] HostArguments(params string[] flags) => HostFileName == "dotnet" ? [HostDll, .. flags] : flags;
+
     public static string Combine(params string[] parts) => Path.Join([Root, .. parts]);
 
     private static string FindRoot()

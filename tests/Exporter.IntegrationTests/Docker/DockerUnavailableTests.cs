@@ -53,8 +53,8 @@ public sealed class DockerUnavailableTests
         {
             using var host = new ExternalProcess(
                 Tools.Require("setpriv"),
-                ["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}",
-                 .. Flags, $"--collector.docker.host=unix://{path}"],
+                ["--reuid=65534", "--regid=65534", "--clear-groups", RepoPaths.HostFileName,
+                 .. RepoPaths.HostArguments([$"--web.listen-address=127.0.0.1:{port}", .. Flags, $"--collector.docker.host=unix://{path}"])],
                 environment: new Dictionary<string, string> { ["HOME"] = "/tmp" });
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var metrics = new Uri($"http://127.0.0.1:{port}/metrics");

@@ -15,7 +15,7 @@ public sealed class HostStartupTests
     public async Task Bad_flag_exits_2_with_a_message_and_listens_nowhere(string flag, string message)
     {
         var port = FreePort.Next();
-        using var host = new ExternalProcess("dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}", flag]);
+        using var host = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments($"--web.listen-address=127.0.0.1:{port}", flag));
 
         host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue("a bad flag stops the host at once");
 
@@ -35,7 +35,7 @@ public sealed class HostStartupTests
     {
         var port = FreePort.Next();
         using var host = new ExternalProcess(
-            "dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{port}"], environment: new Dictionary<string, string> { [key] = value });
+            RepoPaths.HostFileName, RepoPaths.HostArguments($"--web.listen-address=127.0.0.1:{port}"), environment: new Dictionary<string, string> { [key] = value });
 
         host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue("a bad setting stops the host at start-up");
 
@@ -51,7 +51,7 @@ public sealed class HostStartupTests
     {
         // A password typed into the wrong key must not end up in the log.
         using var host = new ExternalProcess(
-            "dotnet", [RepoPaths.HostDll, $"--web.listen-address=127.0.0.1:{FreePort.Next()}"],
+            RepoPaths.HostFileName, RepoPaths.HostArguments($"--web.listen-address=127.0.0.1:{FreePort.Next()}"),
             environment: new Dictionary<string, string> { ["Exporter__CollectorTimeout"] = "hunter2-password" });
 
         host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue();
@@ -78,7 +78,7 @@ public sealed class HostStartupTests
     [Fact]
     public void Help_exits_0_and_lists_the_flags()
     {
-        using var host = new ExternalProcess("dotnet", [RepoPaths.HostDll, "--help"]);
+        using var host = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments("--help"));
 
         host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue();
 

@@ -45,7 +45,15 @@ public sealed partial class StuckMountTests : IDisposable
         var second = await host.GetMetricsAsync();
         second.Should().Contain(series);
         second.Should().Contain("node_scrape_collector_success{collector=\"filesystem\"} 1");
-        host.Output.Should().Contain($"Mount point {_mountPoint} is still unresponsive, skipped");
+
+        // The console logger writes on its own thread: give the line a moment to arrive.
+        var expected = $"Mount point {_mountPoint} is still unresponsive, skipped";
+        for (var i = 0; i < 50 && !host.Output.Contains(expected, StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        host.Output.Should().Contain(expected);
     }
 
     private const int MntDetach = 2;
