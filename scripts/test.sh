@@ -45,6 +45,7 @@ dotnet test Exporter.sln -c Release --no-build --nologo 2>&1 | tee "$log" || sta
 # The build users run is the published one (self-contained, ReadyToRun, trimmed): the end-to-end
 # and integration tests run again against that binary, so trimming can never break a feature unseen.
 dotnet publish src/Exporter.Host -c Release -r linux-x64 -o "$published" -nologo -v quiet
+chmod 755 "$published" # one test runs the host as an unprivileged user
 EXPORTER_HOST_BINARY="$published/Exporter.Host" dotnet test Exporter.sln -c Release --no-build --nologo \
   --filter "FullyQualifiedName~Exporter.IntegrationTests|FullyQualifiedName~EndToEndGoldenTests" 2>&1 | tee -a "$log" || status=$?
 

@@ -30,8 +30,8 @@ public sealed class SideBySideTests
         ours.Where(s => s.Name == "node_processes_threads_state").Select(s => s.Label("thread_state"))
             .Should().Contain("S").And.OnlyContain(s => s.Length == 1);
 
-        // Listening sockets do not change during a test run; connections do, a little.
-        State(ours, "listen").Should().Be(State(theirs, "listen"));
+        // Other tests start and stop servers meanwhile, so listening sockets and connections move a little.
+        State(ours, "listen").Should().BeApproximately(State(theirs, "listen"), 10);
         State(ours, "established").Should().BeApproximately(State(theirs, "established"), 10);
         ours.Where(s => s.Name == "node_tcp_connection_states").Select(s => s.Label("state"))
             .Should().Contain(["listen", "rx_queued_bytes", "tx_queued_bytes"]);
