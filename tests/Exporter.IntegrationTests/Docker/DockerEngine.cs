@@ -131,6 +131,13 @@ public sealed class DockerEngine : IAsyncLifetime
                 {
                     await DockerAsync(["rm", "-f", .. ids.Split('\n', StringSplitOptions.RemoveEmptyEntries)]);
                 }
+
+                // A user-defined network is a bridge interface on the host: it outlives dockerd unless removed.
+                var networks = await DockerAsync("network", "ls", "-q", "--filter", "type=custom");
+                if (networks.Length > 0)
+                {
+                    await DockerAsync(["network", "rm", .. networks.Split('\n', StringSplitOptions.RemoveEmptyEntries)]);
+                }
             }
         }
         finally
