@@ -7,6 +7,7 @@ namespace Exporter.IntegrationTests.HostCoverage;
 /// machine: same names and label names; values equal where they cannot move between the two
 /// scrapes, close where they can.
 /// </summary>
+[Collection(MachineWideCollection.Name)]
 public sealed class SideBySideTests
 {
     [Fact]
@@ -30,7 +31,7 @@ public sealed class SideBySideTests
         ours.Where(s => s.Name == "node_processes_threads_state").Select(s => s.Label("thread_state"))
             .Should().Contain("S").And.OnlyContain(s => s.Length == 1);
 
-        // Other tests start and stop servers meanwhile, so listening sockets and connections move a little.
+        // Run alone (MachineWideCollection), but the exporters themselves open and close sockets.
         State(ours, "listen").Should().BeApproximately(State(theirs, "listen"), 10);
         State(ours, "established").Should().BeApproximately(State(theirs, "established"), 10);
         ours.Where(s => s.Name == "node_tcp_connection_states").Select(s => s.Label("state"))

@@ -7,6 +7,7 @@ namespace Exporter.IntegrationTests.NodeExporter;
 /// expose, the same series (names and label sets), the same TYPE, and close values for the ones
 /// that move slowly. Existing dashboards and alert rules depend on exactly this.
 /// </summary>
+[Collection(MachineWideCollection.Name)]
 public sealed class NodeExporterComparisonTests(NodeExporterFixture fixture) : IClassFixture<NodeExporterFixture>
 {
     [Fact]
