@@ -10,10 +10,10 @@ namespace Exporter.Core.Portable;
 /// </summary>
 public sealed class PortableFilesystemCollector : ICollector
 {
-    private static readonly string[] Labels = ["device", "fstype", "mountpoint"];
-    private static readonly MetricDescriptor Size = new("node_filesystem_size_bytes", "Filesystem size in bytes.", MetricType.Gauge, Labels);
-    private static readonly MetricDescriptor Free = new("node_filesystem_free_bytes", "Filesystem free space in bytes.", MetricType.Gauge, Labels);
-    private static readonly MetricDescriptor Avail = new("node_filesystem_avail_bytes", "Filesystem space available to non-root users in bytes.", MetricType.Gauge, Labels);
+    // The same families as the Linux collector: one definition of each name and its help.
+    private static readonly MetricDescriptor Size = Linux.FilesystemCollector.Size;
+    private static readonly MetricDescriptor Free = Linux.FilesystemCollector.Free;
+    private static readonly MetricDescriptor Avail = Linux.FilesystemCollector.Avail;
 
     public string Name => "portable_filesystem";
 

@@ -7,7 +7,7 @@ namespace Exporter.Core.Portable;
 /// <summary>node_processes_pids from Process.GetProcesses(): how many processes exist.</summary>
 public sealed class PortableProcessesCollector : ICollector
 {
-    private static readonly MetricDescriptor Pids = new("node_processes_pids", "Number of PIDs", MetricType.Gauge);
+    private static readonly MetricDescriptor Pids = Linux.ProcessesCollector.Pids;
 
     public string Name => "portable_processes";
 

@@ -13,11 +13,9 @@ public sealed class PortableSystemCollector(TimeProvider clock) : ICollector
     private static readonly MetricDescriptor Cpus = new(
         "portable_cpu_logical_count", "Logical processors this process can use (Environment.ProcessorCount).", MetricType.Gauge);
 
-    private static readonly MetricDescriptor BootTime = new(
-        "node_boot_time_seconds", "Node boot time, in unixtime.", MetricType.Gauge);
-
-    private static readonly MetricDescriptor Time = new(
-        "node_time_seconds", "System time in seconds since epoch (1970).", MetricType.Gauge);
+    // Shared with the Linux collectors: one definition of each name and its help.
+    private static readonly MetricDescriptor BootTime = Linux.StatCollector.BootTime;
+    private static readonly MetricDescriptor Time = Linux.TimeCollector.Now;
 
     private static readonly MetricDescriptor MemTotal = new(
         "node_memory_MemTotal_bytes", "Memory information field MemTotal_bytes.", MetricType.Gauge);

@@ -9,7 +9,7 @@ public sealed class StatCollector(HostPaths paths, StatOptions options) : IColle
     private static readonly MetricDescriptor Intr = new("node_intr_total", "Total number of interrupts serviced.", MetricType.Counter);
     private static readonly MetricDescriptor ContextSwitches = new("node_context_switches_total", "Total number of context switches.", MetricType.Counter);
     private static readonly MetricDescriptor Forks = new("node_forks_total", "Total number of forks.", MetricType.Counter);
-    private static readonly MetricDescriptor BootTime = new("node_boot_time_seconds", "Node boot time, in unixtime.", MetricType.Gauge);
+    internal static readonly MetricDescriptor BootTime = new("node_boot_time_seconds", "Node boot time, in unixtime.", MetricType.Gauge);
     private static readonly MetricDescriptor ProcsRunning = new("node_procs_running", "Number of processes in runnable state.", MetricType.Gauge);
     private static readonly MetricDescriptor ProcsBlocked = new("node_procs_blocked", "Number of processes blocked waiting for I/O to complete.", MetricType.Gauge);
     private static readonly MetricDescriptor SoftIrqs = new("node_softirqs_total", "Number of softirq calls.", MetricType.Counter, "vector");

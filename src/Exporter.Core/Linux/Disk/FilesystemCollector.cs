@@ -14,10 +14,10 @@ namespace Exporter.Core.Linux;
 /// </summary>
 public sealed class FilesystemCollector : ICollector
 {
-    private static readonly string[] Labels = ["device", "fstype", "mountpoint"];
-    private static readonly MetricDescriptor Size = new("node_filesystem_size_bytes", "Filesystem size in bytes.", MetricType.Gauge, Labels);
-    private static readonly MetricDescriptor Free = new("node_filesystem_free_bytes", "Filesystem free space in bytes.", MetricType.Gauge, Labels);
-    private static readonly MetricDescriptor Avail = new("node_filesystem_avail_bytes", "Filesystem space available to non-root users in bytes.", MetricType.Gauge, Labels);
+    internal static readonly string[] Labels = ["device", "fstype", "mountpoint"];
+    internal static readonly MetricDescriptor Size = new("node_filesystem_size_bytes", "Filesystem size in bytes.", MetricType.Gauge, Labels);
+    internal static readonly MetricDescriptor Free = new("node_filesystem_free_bytes", "Filesystem free space in bytes.", MetricType.Gauge, Labels);
+    internal static readonly MetricDescriptor Avail = new("node_filesystem_avail_bytes", "Filesystem space available to non-root users in bytes.", MetricType.Gauge, Labels);
     private static readonly MetricDescriptor Files = new("node_filesystem_files", "Filesystem total file nodes.", MetricType.Gauge, Labels);
     private static readonly MetricDescriptor FilesFree = new("node_filesystem_files_free", "Filesystem total free file nodes.", MetricType.Gauge, Labels);
     private static readonly MetricDescriptor ReadOnly = new("node_filesystem_readonly", "Filesystem read-only status.", MetricType.Gauge, Labels);

@@ -15,7 +15,7 @@ public sealed class ProcessesCollector(HostPaths paths) : ICollector
     private static readonly MetricDescriptor MaxThreads = new("node_processes_max_threads", "Limit of threads in the system", MetricType.Gauge);
     private static readonly MetricDescriptor States = new("node_processes_state", "Number of processes in each state.", MetricType.Gauge, "state");
     private static readonly MetricDescriptor ThreadStates = new("node_processes_threads_state", "Number of threads in each state.", MetricType.Gauge, "thread_state");
-    private static readonly MetricDescriptor Pids = new("node_processes_pids", "Number of PIDs", MetricType.Gauge);
+    internal static readonly MetricDescriptor Pids = new("node_processes_pids", "Number of PIDs", MetricType.Gauge);
     private static readonly MetricDescriptor MaxPids = new("node_processes_max_processes", "Number of max PIDs limit", MetricType.Gauge);
 
     public string Name => "processes";

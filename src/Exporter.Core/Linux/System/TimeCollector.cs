@@ -7,7 +7,7 @@ namespace Exporter.Core.Linux;
 /// <summary>The system clock, its time zone and the kernel's clocksources (node_exporter's "time" collector).</summary>
 public sealed class TimeCollector(HostPaths paths, TimeProvider time) : ICollector
 {
-    private static readonly MetricDescriptor Now = new(
+    internal static readonly MetricDescriptor Now = new(
         "node_time_seconds", "System time in seconds since epoch (1970).", MetricType.Gauge);
 
     private static readonly MetricDescriptor ZoneOffset = new(
