@@ -35,6 +35,9 @@ public sealed class HostProcess : IDisposable
         {
             if (process.HasExited)
             {
+                // HasExited can turn true before the redirected streams are read to their end; the
+                // last line (the error message) would be missing from the exception otherwise.
+                process.WaitForExit(TimeSpan.FromSeconds(10));
                 var output = process.Output;
                 var exitCode = process.ExitCode; // read before Dispose, which detaches the process
                 host.Dispose();
