@@ -34,7 +34,9 @@ internal abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan t
         catch (Exception e) when (!collectorToken.IsCancellationRequested)
         {
             _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
-            Failed(cts.IsCancellationRequested
+            // A driver's own timeout (Npgsql's Timeout equals ours) races our token: both mean the
+            // same silent server and must read the same, or it would be logged once per wording.
+            Failed(cts.IsCancellationRequested || IsTimeout(e)
                 ? $"no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"
                 : Describe(e));
             return null;
@@ -78,6 +80,19 @@ internal abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan t
         {
             _busy.Release();
         }
+    }
+
+    private static bool IsTimeout(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is TimeoutException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private string Describe(Exception e)

@@ -62,6 +62,26 @@ public sealed class DatabaseCollectorTests
         failing.Resets.Should().Be(3, "a failed connection is dropped every time");
     }
 
+    [Fact]
+    public async Task A_driver_timeout_reads_like_our_own_so_a_silent_server_is_logged_once()
+    {
+        var logger = new ListLogger();
+        var scrapes = 0;
+
+        // Alternates between the driver giving up first (a wrapped TimeoutException) and our token.
+        var silent = new FakeTarget("silent", ct => Interlocked.Increment(ref scrapes) % 2 == 1
+            ? throw new InvalidOperationException("The operation has timed out", new TimeoutException("The operation has timed out."))
+            : new TaskCompletionSource().Task.WaitAsync(ct), logger);
+        using var collector = new DatabaseCollector("test", Up, [silent]);
+
+        for (var scrape = 0; scrape < 4; scrape++)
+        {
+            await collector.CollectAsync(new MetricSink(), CancellationToken.None);
+        }
+
+        logger.Warnings.Should().Equal("test target silent is down: no answer within 0.3s");
+    }
+
     private static List<(string, double)> Samples(MetricSink sink, string name) =>
         [.. sink.Families.Where(f => f.Descriptor.Name == name).SelectMany(f => f.Samples).Select(s => (s.LabelValues[0], s.Value))];
 
