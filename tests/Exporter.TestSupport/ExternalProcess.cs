@@ -89,6 +89,22 @@ public sealed class ExternalProcess : IDisposable
         return true;
     }
 
+    /// <summary>
+    /// Waits until the output contains <paramref name="text"/> (up to 10 s) and returns the output.
+    /// The console logger writes on its own thread, so a line logged during a scrape can arrive after
+    /// the response.
+    /// </summary>
+    public async Task<string> WaitForOutputAsync(string text)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Output.Contains(text, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        return Output;
+    }
+
     public void Dispose()
     {
         try

@@ -80,5 +80,8 @@ public sealed class HostProcess : IDisposable
         return await response.Content.ReadAsStringAsync();
     }
 
+    /// <inheritdoc cref="ExternalProcess.WaitForOutputAsync"/>
+    public Task<string> WaitForOutputAsync(string text) => _process.WaitForOutputAsync(text);
+
     public void Dispose() => _process.Dispose();
 }

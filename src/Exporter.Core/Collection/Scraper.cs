@@ -72,7 +72,9 @@ public sealed class Scraper
         var key = filter.Key;
         lock (_lock)
         {
-            if (_inFlight.TryGetValue(key, out var running))
+            // A finished collection can linger here until its removal continuation runs; a scrape
+            // that arrives after it finished must get a fresh one, not the old answer.
+            if (_inFlight.TryGetValue(key, out var running) && !running.IsCompleted)
             {
                 return running;
             }
@@ -80,11 +82,15 @@ public sealed class Scraper
             var task = CollectAsync(filter, effective);
             _inFlight[key] = task;
             _ = task.ContinueWith(
-                _ =>
+                finished =>
                 {
                     lock (_lock)
                     {
-                        _inFlight.Remove(key);
+                        // Only its own entry: a newer collection may already sit under this key.
+                        if (_inFlight.TryGetValue(key, out var current) && current == finished)
+                        {
+                            _inFlight.Remove(key);
+                        }
                     }
                 },
                 TaskScheduler.Default);

@@ -82,6 +82,33 @@ public sealed class ScraperTests
     }
 
     [Fact]
+    public async Task A_scrape_after_a_collection_finished_gets_a_fresh_one()
+    {
+        var runs = 0;
+        var scraper = Create(new DelegateCollector("counted", (sink, _) =>
+        {
+            sink.Add(Value, Interlocked.Increment(ref runs), "counted");
+            return Task.CompletedTask;
+        }));
+
+        // Off xUnit's synchronization context each await resumes on the thread that finished the
+        // collection, straight away: the next scrape then arrives before the finished collection has
+        // been cleared from the in-flight table.
+        var seen = await Task.Run(async () =>
+        {
+            var values = new List<double>();
+            for (var i = 0; i < 200; i++)
+            {
+                values.Add(Samples(await scraper.ScrapeAsync(CollectorFilter.None), "test_value")["counted"]);
+            }
+
+            return values;
+        });
+
+        seen.Should().Equal(Enumerable.Range(1, 200).Select(i => (double)i), "no scrape gets an earlier answer");
+    }
+
+    [Fact]
     public async Task Collect_and_exclude_filters_select_collectors()
     {
         var scraper = Create(

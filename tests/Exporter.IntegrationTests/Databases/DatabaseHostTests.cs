@@ -89,7 +89,11 @@ public sealed class DatabaseHostTests(DatabaseHostFixture fixture) : IClassFixtu
         var exposition = await fixture.Host.GetMetricsAsync();
         using var client = new HttpClient();
         var landing = await client.GetStringAsync(fixture.Host.BaseAddress);
-        await Task.Delay(500);
+        foreach (var line in new[] { "postgres target silent is down", "redis target silent is down" })
+        {
+            await fixture.Host.WaitForOutputAsync(line);
+        }
+
         var logs = fixture.Host.Output;
 
         foreach (var secret in DatabaseHostFixture.Secrets)

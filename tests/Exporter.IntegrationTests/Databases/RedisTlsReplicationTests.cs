@@ -72,7 +72,8 @@ public sealed class RedisTlsReplicationTests : IAsyncLifetime
         metrics.Value("redis_uptime_in_seconds", ("target", "tls")).Should().BeInRange(0, 600);
         metrics.Value("redis_up", ("target", "tls-untrusted")).Should().Be(0);
         metrics.Value("redis_up", ("target", "tls-wrong-name")).Should().Be(0);
-        _host!.Output.Should().Contain("redis target tls-untrusted is down").And.NotContain(Password);
+        (await _host!.WaitForOutputAsync("redis target tls-untrusted is down"))
+            .Should().Contain("redis target tls-untrusted is down").And.NotContain(Password);
     }
 
     [Fact]

@@ -26,8 +26,9 @@ public sealed class DockerUnavailableTests
                 AssertDownButScrapeFine(scrape);
             }
 
-            Regex.Count(host.Output, "Docker engine unavailable").Should().Be(1, host.Output);
-            host.Output.Should().Contain($"{dir.FullName}/docker.sock");
+            var output = await host.WaitForOutputAsync("Docker engine unavailable");
+            Regex.Count(output, "Docker engine unavailable").Should().Be(1, output);
+            output.Should().Contain($"{dir.FullName}/docker.sock");
         }
         finally
         {
@@ -73,7 +74,7 @@ public sealed class DockerUnavailableTests
 
             body.Should().NotBeNull(host.Output);
             AssertDownButScrapeFine(new Scraped(body!));
-            host.Output.Should().Contain("Permission denied");
+            (await host.WaitForOutputAsync("Permission denied")).Should().Contain("Permission denied");
         }
         finally
         {
@@ -111,7 +112,7 @@ public sealed class DockerUnavailableTests
 
             AssertDownButScrapeFine(scrape);
             scrape.Value("node_scrape_collector_duration_seconds", ("collector", "docker")).Should().BeInRange(0.9, 3);
-            host.Output.Should().Contain("no answer within 1s");
+            (await host.WaitForOutputAsync("no answer within 1s")).Should().Contain("no answer within 1s");
         }
         finally
         {

@@ -66,13 +66,7 @@ public sealed class HostStartupTests
     {
         // Only /-/ready has been asked for: the scraper must have been built at start-up.
         using var host = await HostProcess.StartAsync("--collector.disable-defaults", "--collector.loadavg");
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (!host.Output.Contains("Enabled collectors:", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        host.Output.Should().Contain("Enabled collectors: loadavg");
+        (await host.WaitForOutputAsync("Enabled collectors:")).Should().Contain("Enabled collectors: loadavg");
     }
 
     [Fact]

@@ -46,14 +46,8 @@ public sealed partial class StuckMountTests : IDisposable
         second.Should().Contain(series);
         second.Should().Contain("node_scrape_collector_success{collector=\"filesystem\"} 1");
 
-        // The console logger writes on its own thread: give the line a moment to arrive.
         var expected = $"Mount point {_mountPoint} is still unresponsive, skipped";
-        for (var i = 0; i < 50 && !host.Output.Contains(expected, StringComparison.Ordinal); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        host.Output.Should().Contain(expected);
+        (await host.WaitForOutputAsync(expected)).Should().Contain(expected);
     }
 
     private const int MntDetach = 2;
