@@ -41,15 +41,23 @@ public static class ExpositionWriter
     private static void WriteSample(IBufferWriter<byte> output, MetricDescriptor descriptor, Sample sample)
     {
         output.Write(descriptor.NameUtf8);
+        WriteUtf8(output, sample.Suffix);
         var prefixes = descriptor.LabelPrefixesUtf8;
-        if (prefixes.Length > 0)
+        for (var i = 0; i < prefixes.Length; i++)
         {
-            for (var i = 0; i < prefixes.Length; i++)
-            {
-                output.Write(prefixes[i]);
-                WriteEscapedLabelValue(output, sample.LabelValues[i]);
-            }
+            output.Write(prefixes[i]);
+            WriteEscapedLabelValue(output, sample.LabelValues[i]);
+        }
 
+        if (sample.Bound is { } bound)
+        {
+            output.Write(prefixes.Length == 0 ? "{"u8 : "\","u8);
+            output.Write(descriptor.BoundLabelUtf8);
+            WriteValue(output, bound);
+        }
+
+        if (prefixes.Length > 0 || sample.Bound is not null)
+        {
             output.Write("\"}"u8);
         }
 

@@ -10,6 +10,9 @@ namespace Exporter.Core.Exposition;
 /// </summary>
 public sealed partial class MetricDescriptor
 {
+    private static readonly byte[] LeLabel = "le=\""u8.ToArray();
+    private static readonly byte[] QuantileLabel = "quantile=\""u8.ToArray();
+
     public MetricDescriptor(string name, string help, MetricType type, params string[] labelNames)
     {
         if (!NamePattern().IsMatch(name))
@@ -62,12 +65,17 @@ public sealed partial class MetricDescriptor
 
     internal byte[] OpenMetricsHeaderUtf8 { get; }
 
+    /// <summary>The label a histogram's or summary's <see cref="Sample.Bound"/> is written as.</summary>
+    internal byte[] BoundLabelUtf8 => Type == MetricType.Summary ? QuantileLabel : LeLabel;
+
     public override string ToString() => Name;
 
     private static string TextTypeName(MetricType type) => type switch
     {
         MetricType.Counter => "counter",
         MetricType.Gauge or MetricType.Info => "gauge",
+        MetricType.Histogram => "histogram",
+        MetricType.Summary => "summary",
         _ => "untyped",
     };
 
@@ -81,6 +89,8 @@ public sealed partial class MetricDescriptor
         MetricType.Counter => (name, "unknown"),
         MetricType.Info when name.EndsWith("_info", StringComparison.Ordinal) => (name[..^5], "info"),
         MetricType.Gauge or MetricType.Info => (name, "gauge"),
+        MetricType.Histogram => (name, "histogram"),
+        MetricType.Summary => (name, "summary"),
         _ => (name, "unknown"),
     };
 

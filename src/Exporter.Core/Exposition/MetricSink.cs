@@ -14,11 +14,23 @@ public sealed class MetricSink
     /// <summary>Adds one sample; label values must match the descriptor's label names, in order.</summary>
     public void Add(MetricDescriptor descriptor, double value, params ReadOnlySpan<string> labelValues)
     {
+        if (descriptor.Type is MetricType.Histogram or MetricType.Summary)
+        {
+            throw new ArgumentException($"{descriptor.Name} is a {descriptor.Type}: its samples need their part (bucket, quantile, sum, count).", nameof(descriptor));
+        }
+
+        Add(descriptor, new Sample(labelValues.ToArray(), value));
+    }
+
+    /// <summary>Adds one sample of a histogram or summary family (or any sample whose label values are already an array).</summary>
+    internal void Add(MetricDescriptor descriptor, Sample sample)
+    {
+        var labelValues = sample.LabelValues;
         if (labelValues.Length != descriptor.LabelNames.Count)
         {
             throw new ArgumentException(
                 $"{descriptor.Name} takes {descriptor.LabelNames.Count} label values, got {labelValues.Length}.",
-                nameof(labelValues));
+                nameof(sample));
         }
 
         if (!_families.TryGetValue(descriptor, out var family))
@@ -27,6 +39,6 @@ public sealed class MetricSink
             _families.Add(descriptor, family);
         }
 
-        family.Samples.Add(new Sample(labelValues.ToArray(), value));
+        family.Samples.Add(sample);
     }
 }

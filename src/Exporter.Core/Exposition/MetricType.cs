@@ -17,4 +17,14 @@ public enum MetricType
 
     /// <summary>No type information ("untyped" in text 0.0.4, "unknown" in OpenMetrics).</summary>
     Untyped,
+
+    /// <summary>
+    /// Cumulative buckets (<c>_bucket</c> series with an <c>le</c> label), <c>_sum</c> and <c>_count</c>.
+    /// Its samples are added with their part (see <see cref="Sample.Suffix"/>); only the textfile
+    /// collector emits them, passing on what a file holds.
+    /// </summary>
+    Histogram,
+
+    /// <summary>Quantiles (series with a <c>quantile</c> label), <c>_sum</c> and <c>_count</c>; see <see cref="Histogram"/>.</summary>
+    Summary,
 }

@@ -9,6 +9,8 @@ public sealed record TextFamily(string Name, string? Help, MetricType Type, IRea
 
 /// <summary>
 /// One sample line: its labels in input order, its value and its timestamp in milliseconds since
-/// the epoch when the line carried one.
+/// the epoch when the line carried one. In a histogram or summary family, <paramref name="Suffix"/>
+/// is the part of the family the line is ("_bucket", "_sum", "_count", or "" for a quantile) and
+/// <paramref name="Bound"/> its le or quantile label, which is then not in <paramref name="Labels"/>.
 /// </summary>
-public sealed record TextSample(IReadOnlyList<KeyValuePair<string, string>> Labels, double Value, long? TimestampMs);
+public sealed record TextSample(IReadOnlyList<KeyValuePair<string, string>> Labels, double Value, long? TimestampMs, string Suffix = "", double? Bound = null);

@@ -5,9 +5,10 @@ namespace Exporter.Core.Exposition;
 
 /// <summary>
 /// A strict parser of the Prometheus text exposition format 0.0.4
-/// (https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format), for counter,
-/// gauge and untyped families. Summary and histogram families are rejected: <see cref="MetricType"/>
-/// and the encoder have no place for their _sum/_count/_bucket series. Everything malformed is a
+/// (https://prometheus.io/docs/instrumenting/exposition_formats/#text-based-format). As in the
+/// reference parser, a <c>_bucket</c>, <c>_sum</c> or <c>_count</c> sample belongs to the histogram
+/// or summary family its name starts with when that family's TYPE line came first; its le or
+/// quantile label becomes <see cref="TextSample.Bound"/>. Everything malformed is a
 /// <see cref="FormatException"/> naming the line; sizes are bounded so hostile input costs little.
 /// </summary>
 public static class TextFormatParser
@@ -17,6 +18,8 @@ public static class TextFormatParser
 
     /// <summary>Most labels accepted on one sample.</summary>
     public const int MaxLabels = 128;
+
+    private static readonly string[] PartSuffixes = ["_bucket", "_sum", "_count"];
 
     /// <summary>Parses a whole exposition; families in the order they first appear.</summary>
     public static IReadOnlyList<TextFamily> Parse(string text)
@@ -113,7 +116,8 @@ public static class TextFormatParser
             "COUNTER" => MetricType.Counter,
             "GAUGE" => MetricType.Gauge,
             "UNTYPED" => MetricType.Untyped,
-            "SUMMARY" or "HISTOGRAM" => throw Error(line.Number, $"{name} is a {type.ToLowerInvariant()}; only counter, gauge and untyped are supported"),
+            "HISTOGRAM" => MetricType.Histogram,
+            "SUMMARY" => MetricType.Summary,
             _ => throw Error(line.Number, $"unknown metric type '{Shorten(type)}' for {name}"),
         };
     }
@@ -151,13 +155,57 @@ public static class TextFormatParser
             }
         }
 
-        var family = Family(name, families, order);
-        if (!family.SeriesKeys.Add(SeriesKey(labels)))
+        var (family, suffix) = Owner(name, families, order);
+        var bound = TakeBound(family, suffix, name, labels, line.Number);
+        var sample = new TextSample(labels, value, timestamp, suffix, bound);
+        if (!family.SeriesKeys.Add(SeriesKey(sample)))
         {
             throw Error(line.Number, $"duplicate series {name}{{{string.Join(',', labels.Select(l => $"{l.Key}=\"{l.Value}\""))}}}");
         }
 
-        family.Samples.Add(new TextSample(labels, value, timestamp));
+        family.Samples.Add(sample);
+    }
+
+    /// <summary>The family a sample name belongs to, and the part of it the sample is.</summary>
+    private static (FamilyBuilder Family, string Suffix) Owner(string name, Dictionary<string, FamilyBuilder> families, List<FamilyBuilder> order)
+    {
+        foreach (var suffix in PartSuffixes)
+        {
+            if (name.EndsWith(suffix, StringComparison.Ordinal)
+                && families.TryGetValue(name[..^suffix.Length], out var whole)
+                && (whole.Type == MetricType.Histogram || (whole.Type == MetricType.Summary && suffix != "_bucket")))
+            {
+                return (whole, suffix);
+            }
+        }
+
+        return (Family(name, families, order), string.Empty);
+    }
+
+    /// <summary>Removes and parses the le label of a bucket or the quantile label of a quantile; null for other samples.</summary>
+    private static double? TakeBound(FamilyBuilder family, string suffix, string name, List<KeyValuePair<string, string>> labels, int lineNumber)
+    {
+        var boundLabel = (family.Type, suffix) switch
+        {
+            (MetricType.Histogram, "_bucket") => "le",
+            (MetricType.Summary, "") => "quantile",
+            (MetricType.Histogram, "") => throw Error(lineNumber, $"{name} is a histogram: its samples are {name}_bucket, {name}_sum and {name}_count"),
+            _ => null,
+        };
+        if (boundLabel is null)
+        {
+            return null;
+        }
+
+        var index = labels.FindIndex(l => l.Key == boundLabel);
+        if (index < 0)
+        {
+            throw Error(lineNumber, $"{name} has no {boundLabel} label");
+        }
+
+        var bound = ParseValue(labels[index].Value, lineNumber);
+        labels.RemoveAt(index);
+        return bound;
     }
 
     private static void ReadLabels(ref Cursor line, string metric, List<KeyValuePair<string, string>> labels)
@@ -237,13 +285,19 @@ public static class TextFormatParser
     }
 
     /// <summary>
-    /// Identifies a series within a family: its labels by name, leaving out empty values, which
-    /// Prometheus treats as absent (foo{a=""} and foo are the same series).
+    /// Identifies a series within a family: its part and bound, then its labels by name, leaving out
+    /// empty values, which Prometheus treats as absent (foo{a=""} and foo are the same series).
     /// </summary>
-    internal static string SeriesKey(IEnumerable<KeyValuePair<string, string>> labels)
+    internal static string SeriesKey(TextSample sample)
     {
-        var key = new StringBuilder();
-        foreach (var label in labels.Where(l => l.Value.Length > 0).OrderBy(l => l.Key, StringComparer.Ordinal))
+        var key = new StringBuilder(sample.Suffix).Append('\xff');
+        if (sample.Bound is { } bound)
+        {
+            key.Append(bound.ToString("R", CultureInfo.InvariantCulture));
+        }
+
+        key.Append('\xff');
+        foreach (var label in sample.Labels.Where(l => l.Value.Length > 0).OrderBy(l => l.Key, StringComparer.Ordinal))
         {
             key.Append(label.Key).Append('\xff').Append(label.Value).Append('\xff');
         }

@@ -76,6 +76,45 @@ public sealed class ExpositionWriterTests
         Write(ExpositionFormat.Text, Family(Load, ([], value))).Should().EndWith($"node_load1 {expected}\n");
     }
 
+    [Theory]
+    [InlineData(ExpositionFormat.Text)]
+    [InlineData(ExpositionFormat.OpenMetrics)]
+    public void Writes_histogram_and_summary_parts_with_the_bound_label_last(ExpositionFormat format)
+    {
+        var latency = new MetricDescriptor("job_seconds", "Job duration.", MetricType.Histogram, "job");
+        var size = new MetricDescriptor("batch_size", "Batch size.", MetricType.Summary);
+        var histogram = new MetricFamily(latency);
+        histogram.Samples.AddRange([
+            new(["a"], 1, "_bucket", 0.5), new(["a"], 3, "_bucket", double.PositiveInfinity), new(["a"], 4.25, "_sum"), new(["a"], 3, "_count")]);
+        var summary = new MetricFamily(size);
+        summary.Samples.AddRange([new([], 12, "", 0.9), new([], 30, "_sum"), new([], 3, "_count")]);
+
+        var text = Write(format, histogram, summary);
+
+        text.Should().StartWith("""
+            # HELP job_seconds Job duration.
+            # TYPE job_seconds histogram
+            job_seconds_bucket{job="a",le="0.5"} 1
+            job_seconds_bucket{job="a",le="+Inf"} 3
+            job_seconds_sum{job="a"} 4.25
+            job_seconds_count{job="a"} 3
+            # HELP batch_size Batch size.
+            # TYPE batch_size summary
+            batch_size{quantile="0.9"} 12
+            batch_size_sum 30
+            batch_size_count 3
+
+            """);
+        text.EndsWith("# EOF\n", StringComparison.Ordinal).Should().Be(format == ExpositionFormat.OpenMetrics);
+    }
+
+    [Fact]
+    public void A_histogram_sample_without_its_part_is_refused()
+    {
+        var histogram = new MetricDescriptor("h", "h", MetricType.Histogram);
+        ((Action)(() => new MetricSink().Add(histogram, 1))).Should().Throw<ArgumentException>().WithMessage("*need their part*");
+    }
+
     [Fact]
     public void Leaves_out_families_without_samples()
     {

@@ -34,6 +34,32 @@ public sealed class TextFormatParserTests
         families[2].Type.Should().Be(MetricType.Untyped);
     }
 
+    [Fact]
+    public void Reads_histograms_and_summaries_as_one_family_each()
+    {
+        var families = TextFormatParser.Parse("""
+            # HELP req_seconds Request time.
+            # TYPE req_seconds histogram
+            req_seconds_bucket{path="/",le="0.1"} 2
+            req_seconds_bucket{le="+Inf",path="/"} 5
+            req_seconds_sum{path="/"} 1.5
+            req_seconds_count{path="/"} 5
+            # TYPE size summary
+            size{quantile="0.99"} 7
+            size_sum 20
+            size_count 4
+            size_bucket 9
+            other_sum 3
+            """);
+
+        families.Select(f => (f.Name, f.Type)).Should().Equal(
+            ("req_seconds", MetricType.Histogram), ("size", MetricType.Summary), ("size_bucket", MetricType.Untyped), ("other_sum", MetricType.Untyped));
+        families[0].Samples.Select(s => (s.Suffix, s.Bound, string.Join(',', s.Labels.Select(l => $"{l.Key}={l.Value}")), s.Value)).Should().Equal(
+            ("_bucket", 0.1, "path=/", 2.0), ("_bucket", double.PositiveInfinity, "path=/", 5.0), ("_sum", null, "path=/", 1.5), ("_count", null, "path=/", 5.0));
+        families[1].Samples.Select(s => (s.Suffix, s.Bound, s.Labels.Count, s.Value)).Should().Equal(
+            ("", 0.99, 0, 7.0), ("_sum", null, 0, 20.0), ("_count", null, 0, 4.0));
+    }
+
     [Theory]
     [InlineData("NaN", double.NaN)]
     [InlineData("nan", double.NaN)]
@@ -108,8 +134,11 @@ public sealed class TextFormatParserTests
     [InlineData("x 1\n# TYPE x gauge", "after its samples or another TYPE line")]
     [InlineData("# TYPE x meter", "unknown metric type 'meter' for x")]
     [InlineData("# TYPE x gauge extra", "unexpected text after the type of x")]
-    [InlineData("# TYPE x summary", "x is a summary; only counter, gauge and untyped are supported")]
-    [InlineData("# TYPE x histogram", "x is a histogram; only counter, gauge and untyped are supported")]
+    [InlineData("# TYPE x histogram\nx 1", "x is a histogram: its samples are x_bucket, x_sum and x_count")]
+    [InlineData("# TYPE x histogram\nx_bucket 1", "x_bucket has no le label")]
+    [InlineData("# TYPE x histogram\nx_bucket{le=\"big\"} 1", "'big' is not a number")]
+    [InlineData("# TYPE x summary\nx 1", "x has no quantile label")]
+    [InlineData("# TYPE x histogram\nx_bucket{le=\"1\"} 1\nx_bucket{le=\"1.0\"} 2", "line 3: duplicate series x_bucket")]
     [InlineData("x 1\rjunk 2", "is not a number")]
     public void Rejects_malformed_input_naming_the_line(string text, string message)
     {

@@ -5,7 +5,7 @@ namespace Exporter.IntegrationTests.HostCoverage;
 
 /// <summary>
 /// The textfile collector next to node_exporter 1.5's on the same directory (the unit-test fixture:
-/// two good files, one broken, one that is not *.prom): the same families, with the same type, HELP,
+/// three good files, one with a histogram and a summary, one broken, one that is not *.prom): the same families, with the same type, HELP,
 /// label sets and values, node_textfile_mtime_seconds and node_textfile_scrape_error included. Both
 /// outputs are read with our strict parser, so each must also be valid text format.
 /// </summary>
@@ -24,8 +24,8 @@ public sealed class TextfileSideBySideTests
         var theirs = Textfile(await client.GetStringAsync(node.MetricsUri));
         var ours = Textfile(await host.GetMetricsAsync());
 
-        theirs.Keys.Should().Contain(["jobs_completed_total", "node_textfile_scrape_error", "node_textfile_mtime_seconds"]);
-        theirs["node_textfile_scrape_error"].Should().Be("gauge|1 if there was an error opening or reading a file, 0 otherwise||1");
+        theirs.Keys.Should().Contain(["jobs_completed_total", "backup_duration_seconds", "backup_size_bytes", "node_textfile_scrape_error", "node_textfile_mtime_seconds"]);
+        theirs["node_textfile_scrape_error"].Should().Be("gauge|1 if there was an error opening or reading a file, 0 otherwise||||1");
         ours.Should().Equal(theirs);
     }
 
@@ -40,6 +40,7 @@ public sealed class TextfileSideBySideTests
                 StringComparer.Ordinal);
 
     private static string Sample(TextSample sample) =>
-        string.Join(',', sample.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))
+        sample.Suffix + "|" + sample.Bound?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "|"
+        + string.Join(',', sample.Labels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Key}={l.Value}"))
         + "|" + sample.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
 }

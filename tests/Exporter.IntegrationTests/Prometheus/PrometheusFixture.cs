@@ -14,6 +14,9 @@ public sealed class PrometheusFixture : IAsyncLifetime
     public const string OpenMetricsJob = "openmetrics";
     public const string TextJob = "text";
 
+    /// <summary>The unit tests' textfile fixtures: a histogram and a summary go through both formats too.</summary>
+    internal static readonly string TextfileFixtures = RepoPaths.Combine("tests", "Exporter.Core.Tests", "fixtures", "textfile");
+
     private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string _dir = Directory.CreateTempSubdirectory("exporter-prometheus-").FullName;
     private HostProcess? _host;
@@ -30,7 +33,7 @@ public sealed class PrometheusFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var binary = Tools.Require("prometheus");
-        _host = await HostProcess.StartAsync();
+        _host = await HostProcess.StartAsync($"--collector.textfile.directory={TextfileFixtures}");
         OpenMetricsProxy = new RecordingProxy(_host.BaseAddress, replaceAccept: null);
         TextProxy = new RecordingProxy(_host.BaseAddress, replaceAccept: "text/plain;version=0.0.4;q=1");
         var config = Path.Join(_dir, "prometheus.yml");

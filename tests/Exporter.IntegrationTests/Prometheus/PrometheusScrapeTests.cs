@@ -65,6 +65,11 @@ public sealed class PrometheusScrapeTests(PrometheusFixture prometheus) : IClass
         {
             "node_scrape_collector_success == 1",
             "max_over_time(node_scrape_collector_duration_seconds[5s])",
+
+            // A histogram and a summary from the textfile fixtures, read as dashboards read them.
+            "histogram_quantile(0.5, backup_duration_seconds_bucket{target=\"db\"}) > 60",
+            "backup_duration_seconds_count{target=\"files\"} == 2",
+            "backup_size_bytes{quantile=\"0.99\"} == 2.25e9",
         };
 
         // The cpu collector's counter is the canonical rate() target; required once it is built in.

@@ -5,8 +5,9 @@ namespace Exporter.Core.Linux;
 /// <summary>
 /// One metric family of the textfile collector, gathered from every *.prom file that has it, and
 /// written the way node_exporter writes it: label names sorted, a label a sample lacks given the
-/// empty value (which Prometheus treats as absent), samples sorted by label values, and HELP
-/// "Metric read from FILES" when no file gave one.
+/// empty value (which Prometheus treats as absent), samples sorted by label values (a histogram's
+/// or summary's parts in client_golang's order), and HELP "Metric read from FILES" when no file
+/// gave one.
 /// </summary>
 internal sealed class MergedFamily
 {
@@ -34,7 +35,7 @@ internal sealed class MergedFamily
     /// <summary>Adds a file's samples; false (and nothing added) when one repeats a series already here.</summary>
     public bool TryAdd(TextFamily family, string path)
     {
-        var keys = family.Samples.Select(s => TextFormatParser.SeriesKey(s.Labels)).ToList();
+        var keys = family.Samples.Select(TextFormatParser.SeriesKey).ToList();
         if (keys.Any(_seriesKeys.Contains))
         {
             return false;
@@ -53,13 +54,29 @@ internal sealed class MergedFamily
     {
         string[] labelNames = [.. _samples.SelectMany(s => s.Labels).Select(l => l.Key).Distinct().Order(StringComparer.Ordinal)];
         var descriptor = new MetricDescriptor(_name, _help ?? $"Metric read from {string.Join(", ", Files)}", _type, labelNames);
-        var rows = _samples.Select(s => (Values: LabelValues(s, labelNames), s.Value)).ToList();
-        rows.Sort((a, b) => CompareValues(a.Values, b.Values));
-        foreach (var (values, value) in rows)
+        var rows = _samples.Select(s => new Sample(LabelValues(s, labelNames), s.Value, s.Suffix, s.Bound)).ToList();
+        rows.Sort(Compare);
+        foreach (var row in rows)
         {
-            sink.Add(descriptor, value, values);
+            sink.Add(descriptor, row);
         }
     }
+
+    // By label values; within one histogram or summary, as client_golang writes it: buckets or
+    // quantiles by bound, then _sum, then _count.
+    private static int Compare(Sample a, Sample b)
+    {
+        var order = CompareValues(a.LabelValues, b.LabelValues);
+        order = order != 0 ? order : PartRank(a.Suffix).CompareTo(PartRank(b.Suffix));
+        return order != 0 ? order : Nullable.Compare(a.Bound, b.Bound);
+    }
+
+    private static int PartRank(string suffix) => suffix switch
+    {
+        "_sum" => 1,
+        "_count" => 2,
+        _ => 0,
+    };
 
     private static string[] LabelValues(TextSample sample, string[] labelNames)
     {

@@ -23,13 +23,22 @@ public sealed class TextfileCollectorTests : IDisposable
         var families = await Fixtures.CollectByFamilyAsync(Collector(directory));
 
         families["node_textfile_scrape_error"][string.Empty].Should().Be(1, "broken.prom does not parse");
-        families["node_textfile_mtime_seconds"].Keys.Select(Path.GetFileName).Should().BeEquivalentTo("backup.prom", "rotate.prom");
+        families["node_textfile_mtime_seconds"].Keys.Select(Path.GetFileName).Should().BeEquivalentTo("backup.prom", "durations.prom", "rotate.prom");
         families.Should().NotContainKey("broken_metric").And.NotContainKey("this_is_not_read");
         families["jobs_completed_total"].Should().Equal(new Dictionary<string, double> { ["backup"] = 42, ["rotate"] = 7 });
         families["backup_last_success_timestamp_seconds"].Should().Equal(
             new Dictionary<string, double> { ["db|"] = 1.7e9, ["files|cold"] = 1699990000 });
         families["logrotate_files"]["a\\b \"q\"\nnext"].Should().Be(double.NaN);
         families["logrotate_free_ratio"][string.Empty].Should().Be(double.PositiveInfinity);
+        families["backup_duration_seconds"].Should().Equal(new Dictionary<string, double>
+        {
+            ["db_bucket|60"] = 3, ["db_bucket|300"] = 9, ["db_bucket|Infinity"] = 10, ["db_sum"] = 1234.5, ["db_count"] = 10,
+            ["files_bucket|60"] = 0, ["files_bucket|300"] = 1, ["files_bucket|Infinity"] = 2, ["files_sum"] = 700, ["files_count"] = 2,
+        });
+        families["backup_size_bytes"].Should().Equal(new Dictionary<string, double>
+        {
+            ["|0.5"] = 1.5e9, ["|0.99"] = 2.25e9, ["_sum"] = 1.6e10, ["_count"] = 10,
+        });
     }
 
     [Fact]
@@ -74,11 +83,30 @@ public sealed class TextfileCollectorTests : IDisposable
     }
 
     [Fact]
-    public async Task A_summary_file_is_an_error()
+    public async Task Histograms_merge_across_files_and_keep_client_golang_order()
     {
-        Write("s.prom", "# TYPE s summary\ns{quantile=\"0.5\"} 1\ns_sum 1\ns_count 1\n");
+        Write("a.prom", "# TYPE h histogram\nh_count{job=\"b\"} 2\nh_sum{job=\"b\"} 3\nh_bucket{job=\"b\",le=\"+Inf\"} 2\nh_bucket{job=\"b\",le=\"1\"} 1\n");
+        Write("b.prom", "# TYPE h histogram\nh_bucket{job=\"a\",le=\"+Inf\"} 0\nh_sum{job=\"a\"} 0\nh_count{job=\"a\"} 0\n");
+        var sink = new Exporter.Core.Exposition.MetricSink();
+        await Collector(_directory).CollectAsync(sink, CancellationToken.None);
+
+        var family = sink.Families.Single(f => f.Descriptor.Name == "h");
+        family.Descriptor.Type.Should().Be(Exporter.Core.Exposition.MetricType.Histogram);
+        family.Descriptor.LabelNames.Should().Equal("job");
+        family.Samples.Select(s => $"{s.LabelValues[0]}{s.Suffix}{s.Bound?.ToString(System.Globalization.CultureInfo.InvariantCulture)} {s.Value}").Should().Equal(
+            "a_bucketInfinity 0", "a_sum 0", "a_count 0", "b_bucket1 1", "b_bucketInfinity 2", "b_sum 3", "b_count 2");
+        sink.Families.Single(f => f.Descriptor.Name == "node_textfile_scrape_error").Samples.Single().Value.Should().Be(0);
+    }
+
+    [Fact]
+    public async Task A_histogram_bucket_repeated_in_another_file_drops_that_file_s_family()
+    {
+        Write("a.prom", "# TYPE h histogram\nh_bucket{le=\"1\"} 1\nh_sum 1\nh_count 1\n");
+        Write("b.prom", "# TYPE h histogram\nh_bucket{le=\"1.0\"} 5\nh_sum 5\nh_count 5\n");
         var metrics = await Fixtures.CollectAsync(Collector(_directory));
-        metrics.Should().Equal(new Dictionary<string, double> { ["node_textfile_scrape_error"] = 1 });
+
+        metrics["node_textfile_scrape_error"].Should().Be(1);
+        metrics.Values.Should().NotContain(5);
     }
 
     [Fact]
