@@ -150,20 +150,7 @@ public sealed class DatabaseHostTests(DatabaseHostFixture fixture) : IClassFixtu
     private static int CountOf(string text, string part) =>
         (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 
-    private async Task<List<Series>> ScrapeUntilAsync(Func<List<Series>, bool> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var metrics = await fixture.ScrapeAsync();
-            if (done(metrics) || DateTime.UtcNow > deadline)
-            {
-                return metrics;
-            }
-
-            await Task.Delay(300);
-        }
-    }
+    private Task<List<Series>> ScrapeUntilAsync(Func<List<Series>, bool> done) => Series.ScrapeUntilAsync(() => fixture.Host.GetMetricsAsync(), done);
 
     private async Task<List<string>> DatabaseNamesAsync()
     {

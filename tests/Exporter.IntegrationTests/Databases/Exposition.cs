@@ -22,6 +22,25 @@ public sealed partial record Series(string Name, IReadOnlyDictionary<string, str
             }),
     ];
 
+    /// <summary>
+    /// Scrapes until <paramref name="done"/> holds or 60 s have passed (generous: on a busy machine a
+    /// replica's first sync or a server's restart can take a while), and returns the last scrape.
+    /// </summary>
+    public static async Task<List<Series>> ScrapeUntilAsync(Func<Task<string>> scrape, Func<List<Series>, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var metrics = Parse(await scrape());
+            if (done(metrics) || DateTime.UtcNow > deadline)
+            {
+                return metrics;
+            }
+
+            await Task.Delay(300);
+        }
+    }
+
     [GeneratedRegex("""(\w+)="((?:[^"\\]|\\.)*)" """, RegexOptions.IgnorePatternWhitespace)]
     private static partial Regex LabelPair();
 }

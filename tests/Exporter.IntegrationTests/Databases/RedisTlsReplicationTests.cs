@@ -106,21 +106,7 @@ public sealed class RedisTlsReplicationTests : IAsyncLifetime
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    private async Task<List<Series>> ScrapeUntilAsync(Func<List<Series>, bool> done)
-    {
-        // Generous: on a busy machine the replica's first sync can take a while.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            var metrics = Series.Parse(await _host!.GetMetricsAsync());
-            if (done(metrics) || DateTime.UtcNow > deadline)
-            {
-                return metrics;
-            }
-
-            await Task.Delay(300);
-        }
-    }
+    private Task<List<Series>> ScrapeUntilAsync(Func<List<Series>, bool> done) => Series.ScrapeUntilAsync(() => _host!.GetMetricsAsync(), done);
 
     /// <summary>A CA and a server certificate for 127.0.0.1 signed by it, as PEM files.</summary>
     private (string Ca, string Cert, string Key) WriteCertificates()
