@@ -11,7 +11,10 @@ namespace Exporter.IntegrationTests.HostCoverage;
 /// runs against each. Queries node_exporter fills and we leave empty fail the test, unless they
 /// read a metric listed with its reason in docs/dashboard-compatibility.md.
 /// The dashboard is not part of this repository: it is read from ../shared/compat beside it.
+/// It runs alone: its TCP panels show transient connection states (close_wait, fin_wait1) that
+/// other tests' connections would create for one exporter's scrape and not the other's.
 /// </summary>
+[Collection(MachineWideCollection.Name)]
 public sealed class DashboardCompatibilityTests
 {
     private static readonly TimeSpan ScrapeInterval = TimeSpan.FromSeconds(1);
