@@ -46,10 +46,7 @@ public sealed class TextfileCollectorTests : IDisposable
     {
         Write("a.prom", "m{z=\"2\",a=\"x\"} 1\nm{a=\"b\"} 2\n");
         Write("b.prom", "m{a=\"a\"} 3\n");
-        var sink = new Exporter.Core.Exposition.MetricSink();
-        await Collector(_directory).CollectAsync(sink, CancellationToken.None);
-
-        var family = sink.Families.Single(f => f.Descriptor.Name == "m");
+        var family = (await FamiliesAsync())["m"];
         family.Descriptor.LabelNames.Should().Equal("a", "z");
         family.Descriptor.Help.Should().Be($"Metric read from {Path.Join(_directory, "a.prom")}, {Path.Join(_directory, "b.prom")}");
         family.Samples.Select(s => string.Join('|', s.LabelValues)).Should().Equal("a|", "b|", "x|2");
@@ -87,15 +84,14 @@ public sealed class TextfileCollectorTests : IDisposable
     {
         Write("a.prom", "# TYPE h histogram\nh_count{job=\"b\"} 2\nh_sum{job=\"b\"} 3\nh_bucket{job=\"b\",le=\"+Inf\"} 2\nh_bucket{job=\"b\",le=\"1\"} 1\n");
         Write("b.prom", "# TYPE h histogram\nh_bucket{job=\"a\",le=\"+Inf\"} 0\nh_sum{job=\"a\"} 0\nh_count{job=\"a\"} 0\n");
-        var sink = new Exporter.Core.Exposition.MetricSink();
-        await Collector(_directory).CollectAsync(sink, CancellationToken.None);
+        var families = await FamiliesAsync();
 
-        var family = sink.Families.Single(f => f.Descriptor.Name == "h");
+        var family = families["h"];
         family.Descriptor.Type.Should().Be(Exporter.Core.Exposition.MetricType.Histogram);
         family.Descriptor.LabelNames.Should().Equal("job");
         family.Samples.Select(s => $"{s.LabelValues[0]}{s.Suffix}{s.Bound?.ToString(System.Globalization.CultureInfo.InvariantCulture)} {s.Value}").Should().Equal(
             "a_bucketInfinity 0", "a_sum 0", "a_count 0", "b_bucket1 1", "b_bucketInfinity 2", "b_sum 3", "b_count 2");
-        sink.Families.Single(f => f.Descriptor.Name == "node_textfile_scrape_error").Samples.Single().Value.Should().Be(0);
+        families["node_textfile_scrape_error"].Samples.Single().Value.Should().Be(0);
     }
 
     [Fact]
@@ -160,6 +156,14 @@ public sealed class TextfileCollectorTests : IDisposable
 
         var metrics = await Fixtures.CollectAsync(Collector(_directory));
         metrics.Should().Equal(new Dictionary<string, double> { ["node_textfile_scrape_error"] = 1 });
+    }
+
+    /// <summary>The families one collection of the test directory gives, by name, with their descriptors and sample parts.</summary>
+    private async Task<Dictionary<string, Exporter.Core.Exposition.MetricFamily>> FamiliesAsync()
+    {
+        var sink = new Exporter.Core.Exposition.MetricSink();
+        await Collector(_directory).CollectAsync(sink, CancellationToken.None);
+        return sink.Families.ToDictionary(f => f.Descriptor.Name);
     }
 
     private static TextfileCollector Collector(string? directory) =>
