@@ -25,12 +25,12 @@ public static class BuiltInCollectors
     /// <summary>Names known to --collector.NAME and collect[]=NAME.</summary>
     public static IEnumerable<string> Names => All.Select(r => r.Name);
 
-    internal static void AddOptions(IServiceCollection services)
+    internal static void AddOptions(PrometheusMetricsBuilder builder)
     {
-        LinuxCollectors.AddOptions(services);
-        ProcessGroupsCollectors.AddOptions(services);
-        DockerCollectors.AddOptions(services);
-        DatabaseCollectors.AddOptions(services);
+        LinuxCollectors.AddOptions(builder);
+        ProcessGroupsCollectors.AddOptions(builder);
+        DockerCollectors.AddOptions(builder);
+        DatabaseCollectors.AddOptions(builder);
     }
 
     // Without procfs the Linux collectors would only fail; elsewhere the portable ones take over.

@@ -55,7 +55,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     }
 });
 
-builder.Services.AddSystemMetrics(builder.Configuration.GetSection("Exporter"));
+builder.Services.AddPrometheusMetrics(builder.Configuration.GetSection("Exporter"));
 builder.Services.AddHostedService<IdleMemoryTrimmer>();
 
 var app = builder.Build();
@@ -70,7 +70,7 @@ try
     app.MapGet("/", Text(LandingPage.Render(web.TelemetryPath, scraper.EnabledCollectors), "text/html; charset=utf-8"));
     app.MapGet("/-/healthy", Text("Healthy\n", "text/plain; charset=utf-8"));
     app.MapGet("/-/ready", Text("Ready\n", "text/plain; charset=utf-8"));
-    app.MapSystemMetrics(web.TelemetryPath);
+    app.MapPrometheusMetrics(web.TelemetryPath);
     await app.StartAsync();
 }
 catch (Exception e) when (StartupErrors.IsConfiguration(e))

@@ -26,7 +26,7 @@ public sealed class Scraper
 
     public Scraper(
         IEnumerable<CollectorRegistration> registrations,
-        IOptions<SystemMetricsOptions> options,
+        IOptions<PrometheusMetricsOptions> options,
         IServiceProvider services,
         ILogger<Scraper> logger)
     {
@@ -151,7 +151,7 @@ public sealed class Scraper
     private static bool SameShape(MetricDescriptor a, MetricDescriptor b) =>
         ReferenceEquals(a, b) || (a.Type == b.Type && a.LabelNames.SequenceEqual(b.LabelNames, StringComparer.Ordinal));
 
-    private static bool IsEnabled(CollectorRegistration registration, SystemMetricsOptions options, IServiceProvider services) =>
+    private static bool IsEnabled(CollectorRegistration registration, PrometheusMetricsOptions options, IServiceProvider services) =>
         options.Collectors.TryGetValue(registration.Name, out var enabled)
             ? enabled
             : registration.EnabledByDefault && !options.DisableDefaultCollectors && (registration.EnabledByDefaultWhen?.Invoke(services) ?? true);

@@ -24,9 +24,9 @@ internal static class DatabaseCollectors
         new("mongodb", false, sp => Create(sp, "mongodb", MongoTarget.Up, o => o.MongoDb, (t, timeout, log) => new MongoTarget(t, timeout, log))),
     ];
 
-    public static void AddOptions(IServiceCollection services)
+    public static void AddOptions(PrometheusMetricsBuilder builder)
     {
-        services.AddCollectorOptions<DatabaseOptions>("Databases")
+        builder.AddCollectorOptions<DatabaseOptions>("Databases")
             .Configure<ExporterConfiguration>((options, exporter) =>
             {
                 if ((options.ConfigFile ?? exporter.Section?["ConfigFile"]) is { Length: > 0 } file)
@@ -34,8 +34,8 @@ internal static class DatabaseCollectors
                     DatabaseConfigFile.Load(file, options);
                 }
             });
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
-        services.AddOptions<SystemMetricsOptions>().PostConfigure<IOptions<DatabaseOptions>>((options, databases) =>
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
+        builder.Services.AddOptions<PrometheusMetricsOptions>().PostConfigure<IOptions<DatabaseOptions>>((options, databases) =>
         {
             DatabaseOptions targets;
             try
@@ -74,7 +74,7 @@ internal static class DatabaseCollectors
         where T : DatabaseTargetOptions
     {
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        var collectorTimeout = services.GetRequiredService<IOptions<SystemMetricsOptions>>().Value.CollectorTimeout;
+        var collectorTimeout = services.GetRequiredService<IOptions<PrometheusMetricsOptions>>().Value.CollectorTimeout;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger("Exporter.Databases");
 
         // A target must give up before the collector does, or its up 0 would be lost with the rest.

@@ -13,15 +13,15 @@ internal static class DockerCollectors
         new("docker", true, Create, EngineConfigured),
     ];
 
-    public static void AddOptions(IServiceCollection services)
+    public static void AddOptions(PrometheusMetricsBuilder builder)
     {
-        services.AddCollectorOptions<DockerOptions>("docker");
-        services.AddSingleton<IValidateOptions<DockerOptions>, DockerOptionsValidator>();
+        builder.AddCollectorOptions<DockerOptions>("docker");
+        builder.Services.AddSingleton<IValidateOptions<DockerOptions>, DockerOptionsValidator>();
     }
 
     private static DockerCollector Create(IServiceProvider services) => new(
         services.GetRequiredService<IOptions<DockerOptions>>().Value,
-        services.GetRequiredService<IOptions<SystemMetricsOptions>>().Value.CollectorTimeout,
+        services.GetRequiredService<IOptions<PrometheusMetricsOptions>>().Value.CollectorTimeout,
         services.GetRequiredService<HostPaths>(),
         services.GetRequiredService<ILoggerFactory>().CreateLogger<DockerCollector>());
 

@@ -34,7 +34,7 @@ internal static class LinuxCollectors
         new("udp_queues", true, sp => new UdpQueuesCollector(Paths(sp))),
         new("vmstat", true, sp => new VmstatCollector(Paths(sp), Options<VmstatOptions>(sp))),
         new("filesystem", true, sp => new FilesystemCollector(
-            Paths(sp), Options<FilesystemOptions>(sp), Options<SystemMetricsOptions>(sp).CollectorTimeout, Logger<FilesystemCollector>(sp))),
+            Paths(sp), Options<FilesystemOptions>(sp), Options<PrometheusMetricsOptions>(sp).CollectorTimeout, Logger<FilesystemCollector>(sp))),
         new("diskstats", true, sp => new DiskstatsCollector(Paths(sp), Options<DiskstatsOptions>(sp))),
         new("netdev", true, sp => new NetDevCollector(Paths(sp), Options<NetDevOptions>(sp))),
         new("arp", true, sp => new ArpCollector(Paths(sp))),
@@ -43,26 +43,26 @@ internal static class LinuxCollectors
         new("textfile", true, sp => new TextfileCollector(Options<TextfileOptions>(sp), Logger<TextfileCollector>(sp))),
     ];
 
-    public static void AddOptions(IServiceCollection services)
+    public static void AddOptions(PrometheusMetricsBuilder builder)
     {
-        services.AddCollectorOptions<StatOptions>("stat");
-        services.AddCollectorOptions<TextfileOptions>("textfile");
-        AddValidated<CpuOptions>(services, "cpu", o => o.Errors());
-        AddValidated<NetstatOptions>(services, "netstat", o => o.Errors());
-        AddValidated<NetClassOptions>(services, "netclass", o => o.Errors());
-        AddValidated<VmstatOptions>(services, "vmstat", o => o.Errors());
-        AddValidated<FilesystemOptions>(services, "filesystem", o => o.Errors());
-        AddValidated<DiskstatsOptions>(services, "diskstats", o => o.Errors());
-        AddValidated<NetDevOptions>(services, "netdev", o => o.Errors());
+        builder.AddCollectorOptions<StatOptions>("stat");
+        builder.AddCollectorOptions<TextfileOptions>("textfile");
+        AddValidated<CpuOptions>(builder, "cpu", o => o.Errors());
+        AddValidated<NetstatOptions>(builder, "netstat", o => o.Errors());
+        AddValidated<NetClassOptions>(builder, "netclass", o => o.Errors());
+        AddValidated<VmstatOptions>(builder, "vmstat", o => o.Errors());
+        AddValidated<FilesystemOptions>(builder, "filesystem", o => o.Errors());
+        AddValidated<DiskstatsOptions>(builder, "diskstats", o => o.Errors());
+        AddValidated<NetDevOptions>(builder, "netdev", o => o.Errors());
     }
 
     // Every options class lists what is wrong with it (each message names the flag), so start-up
     // reports all the mistakes at once rather than one generic "invalid" per class.
-    private static void AddValidated<TOptions>(IServiceCollection services, string key, Func<TOptions, IEnumerable<string>> errors)
+    private static void AddValidated<TOptions>(PrometheusMetricsBuilder builder, string key, Func<TOptions, IEnumerable<string>> errors)
         where TOptions : class
     {
-        services.AddCollectorOptions<TOptions>(key);
-        services.AddSingleton<IValidateOptions<TOptions>>(new OptionsValidator<TOptions>(errors));
+        builder.AddCollectorOptions<TOptions>(key);
+        builder.Services.AddSingleton<IValidateOptions<TOptions>>(new OptionsValidator<TOptions>(errors));
     }
 
     private static HostPaths Paths(IServiceProvider services) => services.GetRequiredService<HostPaths>();

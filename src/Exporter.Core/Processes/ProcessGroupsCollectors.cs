@@ -13,9 +13,9 @@ internal static class ProcessGroupsCollectors
             sp.GetRequiredService<HostPaths>(), sp.GetRequiredService<IOptions<ProcessGroupsOptions>>())),
     ];
 
-    public static void AddOptions(IServiceCollection services)
+    public static void AddOptions(PrometheusMetricsBuilder builder)
     {
-        services.AddCollectorOptions<ProcessGroupsOptions>("procgroups")
+        builder.AddCollectorOptions<ProcessGroupsOptions>("procgroups")
             .Validate(o => o.IsValid, "procgroups: top-n must be 0 (all groups) or more, and top-by cpu or memory");
     }
 }

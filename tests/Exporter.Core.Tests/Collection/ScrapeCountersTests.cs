@@ -15,7 +15,7 @@ public sealed class ScrapeCountersTests
                 new CollectorRegistration("good", true, _ => new Collector("good", fail: false)),
                 new CollectorRegistration("bad", true, _ => new Collector("bad", fail: true)),
             ],
-            Options.Create(new SystemMetricsOptions()),
+            Options.Create(new PrometheusMetricsOptions()),
             null!,
             NullLogger<Scraper>.Instance);
 

@@ -130,12 +130,12 @@ public sealed class ScraperTests
             new CollectorRegistration("off", false, _ => new DelegateCollector("off", (_, _) => Task.CompletedTask)),
         };
 
-        Scraper With(SystemMetricsOptions o) => new(registrations, Options.Create(o), null!, NullLogger<Scraper>.Instance);
+        Scraper With(PrometheusMetricsOptions o) => new(registrations, Options.Create(o), null!, NullLogger<Scraper>.Instance);
 
-        With(new SystemMetricsOptions()).EnabledCollectors.Should().Equal("on");
-        With(new SystemMetricsOptions { Collectors = { ["off"] = true } }).EnabledCollectors.Should().Equal("off", "on");
-        With(new SystemMetricsOptions { DisableDefaultCollectors = true, Collectors = { ["off"] = true } }).EnabledCollectors.Should().Equal("off");
-        With(new SystemMetricsOptions { Collectors = { ["on"] = false } }).EnabledCollectors.Should().BeEmpty();
+        With(new PrometheusMetricsOptions()).EnabledCollectors.Should().Equal("on");
+        With(new PrometheusMetricsOptions { Collectors = { ["off"] = true } }).EnabledCollectors.Should().Equal("off", "on");
+        With(new PrometheusMetricsOptions { DisableDefaultCollectors = true, Collectors = { ["off"] = true } }).EnabledCollectors.Should().Equal("off");
+        With(new PrometheusMetricsOptions { Collectors = { ["on"] = false } }).EnabledCollectors.Should().BeEmpty();
     }
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class ScraperTests
 
     private static Scraper Create(TimeSpan timeout, params ICollector[] collectors) => new(
         collectors.Select(c => new CollectorRegistration(c.Name, true, _ => c)),
-        Options.Create(new SystemMetricsOptions { CollectorTimeout = timeout }),
+        Options.Create(new PrometheusMetricsOptions { CollectorTimeout = timeout }),
         null!,
         NullLogger<Scraper>.Instance);
 

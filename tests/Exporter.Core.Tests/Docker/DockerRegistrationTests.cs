@@ -41,7 +41,8 @@ public sealed class DockerRegistrationTests : IDisposable
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Where(s => s.Value is not null).Select(s => KeyValuePair.Create(s.Key, s.Value)))
             .Build();
-        var services = new ServiceCollection().AddLogging().AddSystemMetrics(configuration);
+        var services = new ServiceCollection().AddLogging();
+        services.AddPrometheusMetrics(configuration);
         using var provider = services.BuildServiceProvider();
         return provider.GetRequiredService<Scraper>().EnabledCollectors;
     }

@@ -5,18 +5,18 @@ using Microsoft.AspNetCore.Routing;
 namespace Microsoft.AspNetCore.Builder;
 
 /// <summary>Maps the Prometheus scrape endpoint.</summary>
-public static class SystemMetricsEndpointRouteBuilderExtensions
+public static class PrometheusMetricsEndpointRouteBuilderExtensions
 {
     internal const string DefaultPath = "/metrics";
 
     /// <summary>Maps the scrape endpoint at /metrics.</summary>
-    public static IEndpointConventionBuilder MapSystemMetrics(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapSystemMetrics(DefaultPath);
+    public static IEndpointConventionBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPrometheusMetrics(DefaultPath);
 
     /// <summary>
     /// Maps the scrape endpoint at <paramref name="pattern"/>. Returns the endpoint's builder, so
     /// callers can chain e.g. <c>.RequireAuthorization()</c> or <c>.RequireHost()</c>.
     /// </summary>
-    public static IEndpointConventionBuilder MapSystemMetrics(this IEndpointRouteBuilder endpoints, string pattern) =>
+    public static IEndpointConventionBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints, string pattern) =>
         endpoints.MapGet(pattern, (RequestDelegate)MetricsEndpoint.HandleAsync).WithDisplayName("Prometheus metrics");
 }

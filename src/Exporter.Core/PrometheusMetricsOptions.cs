@@ -5,7 +5,7 @@ namespace Exporter.Core;
 /// section (appsettings.json, environment variables such as Exporter__Path__Procfs, or the host's
 /// node_exporter-style flags).
 /// </summary>
-public sealed class SystemMetricsOptions
+public sealed class PrometheusMetricsOptions
 {
     internal const string SectionName = "Exporter";
     internal static readonly TimeSpan DefaultCollectorTimeout = TimeSpan.FromSeconds(5);

@@ -4,10 +4,10 @@ using Microsoft.Extensions.Options;
 namespace Exporter.Core.Hosting;
 
 /// <summary>Bad settings fail at start-up with a clear message, not at the first scrape.</summary>
-internal sealed class SystemMetricsOptionsValidator(IEnumerable<CollectorRegistration> registrations)
-    : IValidateOptions<SystemMetricsOptions>
+internal sealed class PrometheusMetricsOptionsValidator(IEnumerable<CollectorRegistration> registrations)
+    : IValidateOptions<PrometheusMetricsOptions>
 {
-    public ValidateOptionsResult Validate(string? name, SystemMetricsOptions options)
+    public ValidateOptionsResult Validate(string? name, PrometheusMetricsOptions options)
     {
         var errors = new List<string>();
         var known = registrations.Select(r => r.Name).ToHashSet(StringComparer.OrdinalIgnoreCase);

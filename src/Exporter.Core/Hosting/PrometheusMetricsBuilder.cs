@@ -1,0 +1,43 @@
+using Exporter.Core.Collection;
+using Exporter.Core.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>
+/// What <c>AddPrometheusMetrics</c> returns: the place where collectors and integrations (Docker,
+/// databases, an app's own collectors) add themselves to the one scrape.
+/// </summary>
+public sealed class PrometheusMetricsBuilder
+{
+    internal PrometheusMetricsBuilder(IServiceCollection services) => Services = services;
+
+    /// <summary>The application's services.</summary>
+    public IServiceCollection Services { get; }
+
+    /// <summary>Adds a collector; it runs in the same scrape, timed and isolated like the built-in ones.</summary>
+    /// <param name="name">The collector's name, as used by <c>--collector.NAME</c> and <c>collect[]=NAME</c>.</param>
+    /// <param name="factory">Creates the collector once, when the scraper starts.</param>
+    /// <param name="enabledByDefault">Whether it runs when no setting says otherwise.</param>
+    public PrometheusMetricsBuilder AddCollector(string name, Func<IServiceProvider, ICollector> factory, bool enabledByDefault = true) =>
+        AddCollector(new CollectorRegistration(name, enabledByDefault, factory));
+
+    /// <summary>Adds a collector described by a registration (e.g. one enabled by default only when its service exists).</summary>
+    public PrometheusMetricsBuilder AddCollector(CollectorRegistration registration)
+    {
+        ArgumentNullException.ThrowIfNull(registration);
+        Services.AddSingleton(registration);
+        return this;
+    }
+
+    /// <summary>
+    /// Binds a collector's options from the child <paramref name="key"/> of the exporter's configuration
+    /// section (when one was given), rejecting unknown keys, and validates them at start-up.
+    /// </summary>
+    public OptionsBuilder<TOptions> AddCollectorOptions<TOptions>(string key)
+        where TOptions : class =>
+        Services.AddOptions<TOptions>()
+            .Configure<ExporterConfiguration>((options, exporter) => exporter.Section?.GetSection(key).Bind(options, binder => binder.ErrorOnUnknownConfiguration = true))
+            .ValidateOnStart();
+}
