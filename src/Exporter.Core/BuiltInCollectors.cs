@@ -2,9 +2,11 @@ using Exporter.Core.Collection;
 using Exporter.Core.Databases;
 using Exporter.Core.Docker;
 using Exporter.Core.Linux;
+using Exporter.Core.MacOS;
 using Exporter.Core.Portable;
 using Exporter.Core.Processes;
 using Exporter.Core.Self;
+using Exporter.Core.Windows;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Exporter.Core;
@@ -14,7 +16,7 @@ public static class BuiltInCollectors
 {
     public static IReadOnlyList<CollectorRegistration> All { get; } =
     [
-        .. LinuxCollectors.Registrations.Select(OnlyOnLinux),
+        .. LinuxCollectors.Registrations.Select(ForThisSystem),
         .. ProcessGroupsCollectors.Registrations,
         .. SelfCollectors.Registrations,
         .. PortableCollectors.Registrations,
@@ -33,7 +35,16 @@ public static class BuiltInCollectors
         DatabaseCollectors.AddOptions(builder);
     }
 
-    // Without procfs the Linux collectors would only fail; elsewhere the portable ones take over.
-    private static CollectorRegistration OnlyOnLinux(CollectorRegistration registration) =>
-        OperatingSystem.IsLinux() ? registration : registration with { EnabledByDefault = false };
+    // Without procfs the Linux collectors would only fail. On Windows and macOS the system's own
+    // implementation takes a Linux collector's place under its name where there is one (cpu, meminfo,
+    // diskstats); the rest are off, and the portable collectors fill in.
+    private static CollectorRegistration ForThisSystem(CollectorRegistration registration) =>
+        OperatingSystem.IsLinux()
+            ? registration
+            : SystemCollectors().FirstOrDefault(r => r.Name == registration.Name) ?? registration with { EnabledByDefault = false };
+
+    private static IReadOnlyList<CollectorRegistration> SystemCollectors() =>
+        OperatingSystem.IsWindows() ? WindowsCollectors.Registrations
+        : OperatingSystem.IsMacOS() ? MacOSCollectors.Registrations
+        : [];
 }

@@ -23,7 +23,7 @@ if (flags.Version)
 }
 
 // Flags are added last, so they win over appsettings.json and environment variables.
-var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = WindowsService.ContentRoot });
 builder.Configuration.AddInMemoryCollection(flags.Settings);
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
@@ -57,6 +57,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
 
 builder.Services.AddPrometheusMetrics(builder.Configuration.GetSection("Exporter"));
 builder.Services.AddHostedService<IdleMemoryTrimmer>();
+WindowsService.AddWhenRunningAsService(builder.Services);
 
 var app = builder.Build();
 try

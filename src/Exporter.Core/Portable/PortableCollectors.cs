@@ -12,9 +12,13 @@ internal static class PortableCollectors
 {
     private static readonly bool OnByDefault = !OperatingSystem.IsLinux();
 
+    // On Windows and macOS the meminfo collector reads memory from the system itself, fresher than
+    // the runtime's view at its last garbage collection; two collectors must not write one series.
+    private static readonly bool Memory = !OperatingSystem.IsWindows() && !OperatingSystem.IsMacOS();
+
     public static IReadOnlyList<CollectorRegistration> Registrations { get; } =
     [
-        new("portable_system", OnByDefault, sp => new PortableSystemCollector(sp.GetRequiredService<TimeProvider>())),
+        new("portable_system", OnByDefault, sp => new PortableSystemCollector(sp.GetRequiredService<TimeProvider>(), Memory)),
         new("portable_filesystem", OnByDefault, _ => new PortableFilesystemCollector()),
         new("portable_netdev", OnByDefault, _ => new PortableNetworkCollector()),
         new("portable_processes", OnByDefault, _ => new PortableProcessesCollector()),

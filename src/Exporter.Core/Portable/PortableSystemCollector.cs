@@ -8,7 +8,10 @@ namespace Exporter.Core.Portable;
 /// procfs. node_exporter has no CPU-count metric (dashboards count node_cpu_seconds_total's cpu
 /// label, which .NET cannot give), so that one has its own name.
 /// </summary>
-public sealed class PortableSystemCollector(TimeProvider clock) : ICollector
+/// <param name="clock">The clock node_time_seconds and the boot time are read from.</param>
+/// <param name="memory">Whether to report node_memory_MemTotal_bytes and MemAvailable_bytes (off where
+/// a system collector reports memory).</param>
+public sealed class PortableSystemCollector(TimeProvider clock, bool memory = true) : ICollector
 {
     private static readonly MetricDescriptor Cpus = new(
         "portable_cpu_logical_count", "Logical processors this process can use (Environment.ProcessorCount).", MetricType.Gauge);
@@ -17,11 +20,8 @@ public sealed class PortableSystemCollector(TimeProvider clock) : ICollector
     private static readonly MetricDescriptor BootTime = Linux.StatCollector.BootTime;
     private static readonly MetricDescriptor Time = Linux.TimeCollector.Now;
 
-    private static readonly MetricDescriptor MemTotal = new(
-        "node_memory_MemTotal_bytes", "Memory information field MemTotal_bytes.", MetricType.Gauge);
-
-    private static readonly MetricDescriptor MemAvailable = new(
-        "node_memory_MemAvailable_bytes", "Memory information field MemAvailable_bytes.", MetricType.Gauge);
+    private static readonly MetricDescriptor MemTotal = Linux.MeminfoCollector.MemTotal;
+    private static readonly MetricDescriptor MemAvailable = Linux.MeminfoCollector.MemAvailable;
 
     public string Name => "portable_system";
 
@@ -39,7 +39,7 @@ public sealed class PortableSystemCollector(TimeProvider clock) : ICollector
         // Its memory load is measured at each garbage collection, which the exporter's own work causes
         // every few scrapes, so MemAvailable is as old as the last collection.
         var gc = GC.GetGCMemoryInfo();
-        if (gc.TotalAvailableMemoryBytes > 0)
+        if (memory && gc.TotalAvailableMemoryBytes > 0)
         {
             sink.Add(MemTotal, gc.TotalAvailableMemoryBytes);
             if (gc.MemoryLoadBytes > 0)

@@ -27,6 +27,15 @@ public sealed class PortableCollectorsTests
     }
 
     [Fact]
+    public async Task System_leaves_memory_to_the_system_collector_when_told()
+    {
+        var s = await ProcessesAndTcpStatCollectorTests.CollectAsync(new PortableSystemCollector(TimeProvider.System, memory: false));
+
+        s.Keys.Should().NotContain(k => k.StartsWith("node_memory_", StringComparison.Ordinal));
+        s.Should().ContainKey("node_boot_time_seconds");
+    }
+
+    [Fact]
     public async Task Filesystem_reports_the_root_once_with_free_space_within_its_size()
     {
         var s = await ProcessesAndTcpStatCollectorTests.CollectAsync(new PortableFilesystemCollector());

@@ -18,7 +18,8 @@ public sealed class CpuCollector(HostPaths paths, CpuOptions options) : ICollect
     /// </summary>
     internal const double JumpBackSeconds = 3.0;
 
-    private static readonly MetricDescriptor Seconds = new(
+    /// <summary>node_cpu_seconds_total{cpu,mode}; the Windows and macOS collectors report into it too.</summary>
+    internal static readonly MetricDescriptor Seconds = new(
         "node_cpu_seconds_total", "Seconds the CPUs spent in each mode.", MetricType.Counter, "cpu", "mode");
 
     private static readonly MetricDescriptor GuestSeconds = new(

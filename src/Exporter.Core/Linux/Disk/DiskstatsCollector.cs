@@ -41,6 +41,23 @@ public sealed class DiskstatsCollector(HostPaths paths, DiskstatsOptions options
         (Counter("flush_requests_time_seconds_total", "This is the total number of seconds spent by all flush requests."), 1 / MillisecondsPerSecond),
     ];
 
+    // The families other systems' disk collectors report into (Windows); Stats is in /proc/diskstats order.
+    internal static MetricDescriptor ReadsCompleted => Stats[0].Descriptor;
+
+    internal static MetricDescriptor ReadBytes => Stats[2].Descriptor;
+
+    internal static MetricDescriptor ReadTime => Stats[3].Descriptor;
+
+    internal static MetricDescriptor WritesCompleted => Stats[4].Descriptor;
+
+    internal static MetricDescriptor WrittenBytes => Stats[6].Descriptor;
+
+    internal static MetricDescriptor WriteTime => Stats[7].Descriptor;
+
+    internal static MetricDescriptor IoNow => Stats[8].Descriptor;
+
+    internal static MetricDescriptor IoTime => Stats[9].Descriptor;
+
     private static readonly MetricDescriptor Info = new(
         "node_disk_info", "Info of /sys/block/<block_device>.", MetricType.Gauge,
         "device", "major", "minor", "model", "path", "revision", "serial", "wwn");

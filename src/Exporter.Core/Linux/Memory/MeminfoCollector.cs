@@ -6,6 +6,13 @@ namespace Exporter.Core.Linux;
 /// <summary>node_memory_*: every field of /proc/meminfo, as a gauge (node_exporter's "meminfo" collector).</summary>
 public sealed class MeminfoCollector(HostPaths paths) : ICollector
 {
+    // The fields other systems' memory collectors report too (portable, Windows, macOS).
+    internal static readonly MetricDescriptor MemTotal = Field("MemTotal_bytes");
+    internal static readonly MetricDescriptor MemAvailable = Field("MemAvailable_bytes");
+    internal static readonly MetricDescriptor MemFree = Field("MemFree_bytes");
+    internal static readonly MetricDescriptor SwapTotal = Field("SwapTotal_bytes");
+    internal static readonly MetricDescriptor SwapFree = Field("SwapFree_bytes");
+
     // The field set depends on the kernel and its configuration.
     private readonly DescriptorCache _descriptors = new();
 
@@ -16,7 +23,15 @@ public sealed class MeminfoCollector(HostPaths paths) : ICollector
         var text = await File.ReadAllTextAsync(paths.Proc("meminfo"), cancellationToken);
         foreach (var (name, value) in MeminfoParser.Parse(text))
         {
-            sink.Add(_descriptors.Get("node_memory_" + name, $"Memory information field {name}.", MetricType.Gauge), value);
+            sink.Add(_descriptors.Get("node_memory_" + name, Help(name), MetricType.Gauge), value);
         }
     }
+
+    /// <summary>
+    /// The family of one meminfo field, e.g. "MemTotal_bytes" → node_memory_MemTotal_bytes, as the
+    /// collectors of other systems report it under the same name and help.
+    /// </summary>
+    internal static MetricDescriptor Field(string name) => new("node_memory_" + name, Help(name), MetricType.Gauge);
+
+    private static string Help(string name) => $"Memory information field {name}.";
 }

@@ -1,0 +1,38 @@
+#if WINDOWS_SERVICE
+using Microsoft.Extensions.Hosting.WindowsServices;
+#endif
+
+namespace Exporter.Host;
+
+/// <summary>
+/// Running as a Windows service (sc.exe create, docs/host-extras.md). Only the Windows build
+/// (dotnet publish -r win-x64) carries the support, Microsoft.Extensions.Hosting.WindowsServices;
+/// on every other build, and on Windows when started from a console, these do nothing.
+/// </summary>
+internal static class WindowsService
+{
+    /// <summary>
+    /// The directory of the executable when the service control manager started the process, whose
+    /// working directory is then C:\Windows\System32, so appsettings.json is found beside the
+    /// executable; otherwise null (the working directory, as always).
+    /// </summary>
+    public static string? ContentRoot =>
+#if WINDOWS_SERVICE
+        WindowsServiceHelpers.IsWindowsService() ? AppContext.BaseDirectory : null;
+#else
+        null;
+#endif
+
+    /// <summary>
+    /// Under the service control manager: reports start and stop to it (without that it kills the
+    /// process after 30 s) and logs to the Windows event log as well.
+    /// </summary>
+    public static void AddWhenRunningAsService(IServiceCollection services)
+    {
+#if WINDOWS_SERVICE
+        services.AddWindowsService(o => o.ServiceName = "exporter");
+#else
+        _ = services;
+#endif
+    }
+}
