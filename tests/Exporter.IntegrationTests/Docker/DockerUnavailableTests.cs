@@ -49,37 +49,29 @@ public sealed class DockerUnavailableTests
         listener.Bind(new UnixDomainSocketEndPoint(path));
         listener.Listen(4);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var port = FreePort.Next();
+
+        // nobody may not be able to reach the build under the clone (a private directory): it runs a copy.
+        var copy = Directory.CreateTempSubdirectory("exporter-hostcopy-");
         try
         {
-            using var host = new ExternalProcess(
+            var (program, arguments) = RepoPaths.ReadableHostCopy(copy, ["--web.listen-address=127.0.0.1:0", .. Flags, $"--collector.docker.host=unix://{path}"]);
+            using var host = await LocalServer.StartAsync(
                 Tools.Require("setpriv"),
-                ["--reuid=65534", "--regid=65534", "--clear-groups", RepoPaths.HostFileName,
-                 .. RepoPaths.HostArguments([$"--web.listen-address=127.0.0.1:{port}", .. Flags, $"--collector.docker.host=unix://{path}"])],
-                environment: new Dictionary<string, string> { ["HOME"] = "/tmp" });
+                ["--reuid=65534", "--regid=65534", "--clear-groups", program, .. arguments],
+                "/-/ready",
+                new Dictionary<string, string> { ["HOME"] = "/tmp" },
+                "host as nobody");
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var metrics = new Uri($"http://127.0.0.1:{port}/metrics");
-            string? body = null;
-            for (var i = 0; i < 300 && body is null && !host.HasExited; i++)
-            {
-                try
-                {
-                    body = await client.GetStringAsync(metrics);
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(100);
-                }
-            }
+            var body = await client.GetStringAsync(new Uri(host.BaseAddress, "metrics"));
 
-            body.Should().NotBeNull(host.Output);
-            AssertDownButScrapeFine(new Scraped(body!));
-            (await host.WaitForOutputAsync("Permission denied")).Should().Contain("Permission denied");
+            AssertDownButScrapeFine(new Scraped(body));
+            (await host.Process.WaitForOutputAsync("Permission denied")).Should().Contain("Permission denied");
         }
         finally
         {
             listener.Dispose();
             dir.Delete(recursive: true);
+            copy.Delete(recursive: true);
         }
     }
 

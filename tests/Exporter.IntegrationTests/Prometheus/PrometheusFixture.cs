@@ -20,7 +20,7 @@ public sealed class PrometheusFixture : IAsyncLifetime
     private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string _dir = Directory.CreateTempSubdirectory("exporter-prometheus-").FullName;
     private HostProcess? _host;
-    private ExternalProcess? _prometheus;
+    private LocalServer? _prometheus;
 
     internal RecordingProxy OpenMetricsProxy { get; private set; } = null!;
 
@@ -50,22 +50,21 @@ public sealed class PrometheusFixture : IAsyncLifetime
                   - targets: ["127.0.0.1:{TextProxy.Port}"]
             """);
 
-        var port = FreePort.Next();
-        Api = new Uri($"http://127.0.0.1:{port}/api/v1/");
-        _prometheus = new ExternalProcess(binary, [
+        _prometheus = await LocalServer.StartAsync(binary, [
             $"--config.file={config}",
             $"--storage.tsdb.path={Path.Join(_dir, "data")}",
-            $"--web.listen-address=127.0.0.1:{port}",
+            "--web.listen-address=127.0.0.1:0",
             "--log.level=warn",
-        ]);
+        ], "/-/ready");
+        Api = new Uri(_prometheus.BaseAddress, "api/v1/");
 
         // A few scrapes of each job, so rate() over a 5 s window has at least two points.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            if (_prometheus.HasExited)
+            if (_prometheus.Process.HasExited)
             {
-                throw new InvalidOperationException($"prometheus exited with {_prometheus.ExitCode}: {_prometheus.Output}");
+                throw new InvalidOperationException($"prometheus exited with {_prometheus.Process.ExitCode}: {_prometheus.Output}");
             }
 
             try
