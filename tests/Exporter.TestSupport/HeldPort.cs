@@ -14,9 +14,12 @@ public sealed class HeldPort : IDisposable
 
     public HeldPort()
     {
-        // Without SO_REUSEADDR no other socket may bind the port, listening or not.
-        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
         _socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+
+        // .NET sets SO_REUSEADDR on every socket it binds, and Linux lets a second SO_REUSEADDR
+        // socket bind (and listen on) a port whose holder does not listen. Cleared after the bind,
+        // the kernel refuses any other bind of the port.
+        _socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, false);
         Port = ((IPEndPoint)_socket.LocalEndPoint!).Port;
     }
 

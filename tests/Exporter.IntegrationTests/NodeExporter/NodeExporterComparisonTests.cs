@@ -8,6 +8,7 @@ namespace Exporter.IntegrationTests.NodeExporter;
 /// that move slowly. Existing dashboards and alert rules depend on exactly this.
 /// </summary>
 [Collection(MachineWideCollection.Name)]
+[Trait("Category", MachineWideCollection.Category)]
 public sealed class NodeExporterComparisonTests(NodeExporterFixture fixture) : IClassFixture<NodeExporterFixture>
 {
     [Fact]
