@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 packages=(prometheus prometheus-alertmanager prometheus-node-exporter victoria-metrics redis-server postgresql
           docker.io busybox-static docker-compose wrk hyperfine curl procps iproute2)
 
+# The Prometheus Python client's text-format parser reads node_exporter's side of a comparison, so
+# our own parser is not the only judge (TextfileSideBySideTests).
+packages+=(python3-prometheus-client)
+
 # The MongoDB tests check our BSON codec and their MongoDB responder against MongoDB's official
 # JavaScript libraries (js-bson, the Node.js driver), which they install with npm.
 command -v npm >/dev/null || packages+=(nodejs npm)

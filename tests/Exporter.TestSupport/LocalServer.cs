@@ -33,10 +33,11 @@ public sealed class LocalServer : IDisposable
     /// or is not ready within 60 s (generous, for a busy 2-core machine), is an error with its output.
     /// </summary>
     public static async Task<LocalServer> StartAsync(
-        string fileName, IEnumerable<string> arguments, string readyPath, IDictionary<string, string>? environment = null, string? what = null)
+        string fileName, IEnumerable<string> arguments, string readyPath, IDictionary<string, string>? environment = null, string? what = null,
+        string? workingDirectory = null)
     {
         what ??= Path.GetFileName(fileName);
-        var process = new ExternalProcess(fileName, arguments, environment: environment);
+        var process = new ExternalProcess(fileName, arguments, workingDirectory, environment);
         try
         {
             var port = await ListeningPorts.WaitForOneAsync(process, what);

@@ -51,6 +51,25 @@ public sealed class NodeExporterFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Which families node_exporter emits for each collector both run: node_exporter's own
+    /// collect[] filter scrapes one collector at a time (its scrape and program families left out).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> TheirFamiliesByCollectorAsync()
+    {
+        var families = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var collector in CommonCollectors.Order(StringComparer.Ordinal))
+        {
+            var scrape = await Scrapes.ParseAsync(new Uri(NodeExporterMetrics, $"?collect[]={collector}"));
+            foreach (var name in ExpositionComparison.HostFamilies(scrape))
+            {
+                families[name] = collector;
+            }
+        }
+
+        return families;
+    }
+
     /// <summary>Both scraped at the same moment, in the text format.</summary>
     public async Task<(ParsedExposition Ours, ParsedExposition Theirs)> ScrapeBothAsync()
     {
