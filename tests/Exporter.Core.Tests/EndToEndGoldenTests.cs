@@ -29,6 +29,9 @@ public sealed partial class EndToEndGoldenTests
         "--collector.tcpstat",
         "--collector.procgroups",
         $"--collector.textfile.directory={Path.Join(Fixtures, "textfile")}",
+
+        // A collector that times out would change the output: on a busy machine 5 s can pass.
+        "--collector.timeout=25s",
     ];
 
     [Fact]
