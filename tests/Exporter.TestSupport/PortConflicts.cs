@@ -42,6 +42,30 @@ public static class PortConflicts
         }
     }
 
+    /// <summary>
+    /// Starts a server given <paramref name="ports"/> to listen on and waits until it (or its child)
+    /// listens on all of them; throws <see cref="PortInUseException"/>, with the server stopped,
+    /// when one was taken first.
+    /// </summary>
+    public static async Task<ExternalProcess> StartListeningAsync(string fileName, IEnumerable<string> arguments, string what, params int[] ports)
+    {
+        var server = new ExternalProcess(fileName, arguments);
+        try
+        {
+            foreach (var port in ports)
+            {
+                await ListeningPorts.WaitForAsync(server, port, what);
+            }
+
+            return server;
+        }
+        catch
+        {
+            server.Dispose();
+            throw;
+        }
+    }
+
     /// <summary>Whether a server's output says its address was taken (Go, Redis, PostgreSQL, .NET all say so).</summary>
     public static bool SaysInUse(string output) => output.Contains("address already in use", StringComparison.OrdinalIgnoreCase);
 }

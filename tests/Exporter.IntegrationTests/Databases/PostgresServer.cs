@@ -40,23 +40,14 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         Run(AsPostgres(initdb, "-D", Data, "-U", "postgres", "-E", "UTF8", "--no-sync", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", pwfile));
+
         // Port 0 is not a port to PostgreSQL: a candidate, and another when it was taken meanwhile
         // ("could not bind IPv4 address ...: Address already in use").
         _server = await PortConflicts.RetryAsync(async port =>
         {
             var (file, args) = AsPostgres(postgres, "-D", Data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", Directory,
                 "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=50");
-            var server = new ExternalProcess(file, args);
-            try
-            {
-                await ListeningPorts.WaitForAsync(server, port, "postgres");
-            }
-            catch
-            {
-                server.Dispose();
-                throw;
-            }
-
+            var server = await PortConflicts.StartListeningAsync(file, args, "postgres", port);
             Port = port;
             return server;
         });

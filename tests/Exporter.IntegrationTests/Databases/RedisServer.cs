@@ -27,21 +27,14 @@ public sealed class RedisServer : IAsyncLifetime
         // --port 0 would turn TCP off, so a candidate port, and another when it was taken meanwhile.
         _server = await PortConflicts.RetryAsync(async port =>
         {
-            var server = new ExternalProcess(Tools.Require("redis-server"),
-            [
-                "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--requirepass", Password,
-                "--save", string.Empty, "--appendonly", "no", "--dir", Directory,
-            ]);
-            try
-            {
-                await ListeningPorts.WaitForAsync(server, port, "redis-server");
-            }
-            catch
-            {
-                server.Dispose();
-                throw;
-            }
-
+            var server = await PortConflicts.StartListeningAsync(
+                Tools.Require("redis-server"),
+                [
+                    "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--requirepass", Password,
+                    "--save", string.Empty, "--appendonly", "no", "--dir", Directory,
+                ],
+                "redis-server",
+                port);
             Port = port;
             return server;
         });

@@ -113,24 +113,8 @@ public sealed class RedisTlsReplicationTests : IAsyncLifetime
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
 
-    private static async Task<ExternalProcess> StartAsync(string redis, int[] ports, string[] arguments)
-    {
-        var server = new ExternalProcess(redis, arguments);
-        try
-        {
-            foreach (var port in ports)
-            {
-                await ListeningPorts.WaitForAsync(server, port, "redis-server");
-            }
-
-            return server;
-        }
-        catch
-        {
-            server.Dispose();
-            throw;
-        }
-    }
+    private static Task<ExternalProcess> StartAsync(string redis, int[] ports, string[] arguments) =>
+        PortConflicts.StartListeningAsync(redis, arguments, "redis-server", ports);
 
     private Task<List<Series>> ScrapeUntilAsync(Func<List<Series>, bool> done) => Series.ScrapeUntilAsync(() => _host!.GetMetricsAsync(), done);
 

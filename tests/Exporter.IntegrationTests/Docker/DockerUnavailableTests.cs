@@ -50,7 +50,8 @@ public sealed class DockerUnavailableTests
         listener.Listen(4);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
 
-        // nobody may not be able to reach the build under the clone (a private directory): it runs a copy.
+        // nobody may not be able to reach the build under the clone (a private directory): it runs a
+        // copy, from the copy's directory (its content root: the working directory).
         var copy = Directory.CreateTempSubdirectory("exporter-hostcopy-");
         try
         {
@@ -60,7 +61,8 @@ public sealed class DockerUnavailableTests
                 ["--reuid=65534", "--regid=65534", "--clear-groups", program, .. arguments],
                 "/-/ready",
                 new Dictionary<string, string> { ["HOME"] = "/tmp" },
-                "host as nobody");
+                "host as nobody",
+                workingDirectory: copy.FullName);
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
             var body = await client.GetStringAsync(new Uri(host.BaseAddress, "metrics"));
 
@@ -126,7 +128,9 @@ public sealed class DockerUnavailableTests
         {
             await engine.InitializeAsync();
             await engine.DockerAsync("run", "-d", "--init", "--name", "alive", DockerEngine.Image, "sleep", "600");
-            using var host = await HostProcess.StartAsync([.. Flags, $"--collector.docker.host={engine.Host}"]);
+            // A cold host's first list call can outlast the default 4 s on a busy machine; this test
+            // is about the engine going away, not speed.
+            using var host = await HostProcess.StartAsync([.. Flags, $"--collector.docker.host={engine.Host}", "--collector.timeout=25s", "--collector.docker.timeout=20s"]);
             var up = new Scraped(await host.GetMetricsAsync());
             up.Value("docker_up").Should().Be(1);
             up.Value("container_state", ("name", "alive"), ("state", "running")).Should().Be(1);
