@@ -6,7 +6,8 @@ namespace Exporter.IntegrationTests.Docker;
 /// One engine with the containers the tests look at, and our host scraping it:
 /// burner (-m 64m --cpus 0.5, burning CPU with yes), sleeper and pinger on a user-defined network,
 /// stopped (exited 3), paused, flapper (restart policy on-failure:2, exits 1), healthy (a health
-/// check), restarted (for docker restart), writer (wrote a file, so its page cache holds it).
+/// check), restarted (for docker restart), writer (wrote a file, so its page cache holds it),
+/// throttled (--cpus 0.01, burning CPU: over its quota in every period, however busy the machine).
 /// </summary>
 public sealed class DockerScenario : IAsyncLifetime
 {
@@ -31,6 +32,7 @@ public sealed class DockerScenario : IAsyncLifetime
             Engine.DockerAsync("run", "-d", "--init", "--name", "flapper", "--restart", "on-failure:2", Image, "sh", "-c", "exit 1"),
             Engine.DockerAsync("run", "-d", "--init", "--name", "healthy", "--health-cmd", "true", "--health-interval", "1s", Image, "sleep", "600"),
             Engine.DockerAsync("run", "-d", "--init", "--name", "restarted", Image, "sleep", "600"),
+            Engine.DockerAsync("run", "-d", "--init", "--name", "throttled", "--cpus", "0.01", Image, "sh", "-c", "yes > /dev/null"),
             Engine.DockerAsync("run", "-d", "--init", "--name", "writer", "-m", "64m", Image, "sh", "-c",
                 $"dd if=/dev/zero of=/tmp/fill bs=1048576 count={WrittenBytes / 1048576} && : > /tmp/written && sleep 600"));
         await Engine.DockerAsync("pause", "paused");
