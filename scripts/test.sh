@@ -13,6 +13,10 @@ packages=(prometheus prometheus-alertmanager prometheus-node-exporter victoria-m
 # Wine (Debian's wine64, 8.0: the loader is /usr/lib/wine/wine64) runs the Windows build of the host.
 packages+=(wine64)
 
+# The Prometheus Python client's text-format parser reads node_exporter's side of a comparison, so
+# our own parser is not the only judge (TextfileSideBySideTests).
+packages+=(python3-prometheus-client)
+
 # The MongoDB tests check our BSON codec and their MongoDB responder against MongoDB's official
 # JavaScript libraries (js-bson, the Node.js driver), which they install with npm.
 command -v npm >/dev/null || packages+=(nodejs npm)
@@ -42,7 +46,8 @@ dotnet build Exporter.sln -c Release -warnaserror -nologo -v quiet
 log=$(mktemp)
 published=$(mktemp -d)
 windows=$(mktemp -d)
-trap 'rm -rf "$log" "$published" "$windows"' EXIT
+results=$(mktemp -d)
+trap 'rm -rf "$log" "$published" "$windows" "$results"' EXIT
 
 # Other systems: the Windows build (self-contained, ReadyToRun; NativeAOT cannot compile for Windows
 # here) runs under Wine in tests/Exporter.IntegrationTests/Windows; the macOS builds are compiled
@@ -53,22 +58,43 @@ for rid in osx-x64 osx-arm64; do
   dotnet build src/Exporter.Host -c Release -r "$rid" -warnaserror -nologo -v quiet
 done
 status=0
-dotnet test Exporter.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+
+# Every run also writes a TRX file: the closing summary reads each skipped test's reason from it.
+report=(--logger trx --results-directory "$results")
+
+# The machine-wide comparisons with node_exporter (process, thread and socket counts) run alone:
+# dotnet test runs the solution's test assemblies at the same time, so they get an invocation of
+# their own, after everything else (Category=MachineWide; MachineWideCollection.cs says why).
+alone="Category=MachineWide"
+dotnet test Exporter.sln -c Release --no-build --nologo "${report[@]}" --filter "Category!=MachineWide" 2>&1 | tee "$log" || status=$?
+dotnet test tests/Exporter.IntegrationTests -c Release --no-build --nologo "${report[@]}" --filter "$alone" 2>&1 | tee -a "$log" || status=$?
 
 # The build users run is the published one (self-contained, ReadyToRun, trimmed): the end-to-end
 # and integration tests run again against that binary, so trimming can never break a feature unseen.
 dotnet publish src/Exporter.Host -c Release -r linux-x64 -o "$published" -nologo -v quiet
-chmod 755 "$published" # one test runs the host as an unprivileged user
-EXPORTER_HOST_BINARY="$published/Exporter.Host" dotnet test Exporter.sln -c Release --no-build --nologo \
-  --filter "(FullyQualifiedName~Exporter.IntegrationTests|FullyQualifiedName~EndToEndGoldenTests)&FullyQualifiedName!~Exporter.IntegrationTests.Windows" 2>&1 | tee -a "$log" || status=$?
+export EXPORTER_HOST_BINARY="$published/Exporter.Host"
+dotnet test Exporter.sln -c Release --no-build --nologo "${report[@]}" \
+  --filter "(FullyQualifiedName~Exporter.IntegrationTests|FullyQualifiedName~EndToEndGoldenTests)&Category!=MachineWide&FullyQualifiedName!~Exporter.IntegrationTests.Windows" 2>&1 | tee -a "$log" || status=$?
+dotnet test tests/Exporter.IntegrationTests -c Release --no-build --nologo "${report[@]}" --filter "$alone" 2>&1 | tee -a "$log" || status=$?
+unset EXPORTER_HOST_BINARY
 
-# One closing line for whoever reads the log: the totals over all test assemblies.
+# One closing line for whoever reads the log: the totals over all test assemblies and runs, and
+# each skipped test with its reason (a skip is never silent).
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
 skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+if [ "$skipped" -gt 0 ]; then
+  echo "Skipped (with the reason each test gave):"
+  awk '/<UnitTestResult .*outcome="NotExecuted"/ { match($0, /testName="[^"]*"/); name = substr($0, RSTART + 10, RLENGTH - 11); pending = 1 }
+       pending && /<Message>/ { sub(/.*<Message>/, ""); sub(/<\/Message>.*/, ""); print "  " name ": " $0; pending = 0 }' "$results"/*.trx |
+    sed "s/&apos;/'/g; s/&quot;/\"/g; s/&lt;/</g; s/&gt;/>/g; s/&amp;/\&/g"
+fi
 echo "Tests: ${passed} passed, ${failed} failed, ${skipped} skipped"
 if [ "$passed" -eq 0 ]; then
   echo "error: no test ran" >&2
   exit 1
+fi
+if [ "$failed" -gt 0 ] && [ "$status" -eq 0 ]; then
+  status=1
 fi
 exit "$status"

@@ -90,13 +90,13 @@ public sealed class ExternalProcess : IDisposable
     }
 
     /// <summary>
-    /// Waits until the output contains <paramref name="text"/> (up to 10 s) and returns the output.
-    /// The console logger writes on its own thread, so a line logged during a scrape can arrive after
-    /// the response.
+    /// Waits until the output contains <paramref name="text"/> (up to 30 s: generous, since a busy
+    /// machine can delay a log line by seconds) and returns the output. The console logger writes
+    /// on its own thread, so a line logged during a scrape can arrive after the response.
     /// </summary>
     public async Task<string> WaitForOutputAsync(string text)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!Output.Contains(text, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);

@@ -1,70 +1,37 @@
 namespace Exporter.TestSupport;
 
-/// <summary>Our host, started from its built dll on a free loopback port with the given flags.</summary>
+/// <summary>
+/// Our host, started from its built dll (or the published binary) with the given flags, listening
+/// on 127.0.0.1 port 0: the kernel picks the port, the test reads it back (<see cref="LocalServer"/>).
+/// </summary>
 public sealed class HostProcess : IDisposable
 {
-    private readonly ExternalProcess _process;
+    private readonly LocalServer _server;
 
-    private HostProcess(ExternalProcess process, int port)
+    private HostProcess(LocalServer server)
     {
-        _process = process;
-        Port = port;
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
+        _server = server;
+        BaseAddress = new Uri($"http://127.0.0.1:{server.Port}");
     }
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
     public Uri BaseAddress { get; }
 
-    public string Output => _process.Output;
+    public string Output => _server.Output;
 
-    public int Pid => _process.Id;
+    public int Pid => _server.Process.Id;
 
     /// <summary>Starts the host and waits until /-/ready answers.</summary>
     public static Task<HostProcess> StartAsync(params string[] flags) => StartAsync(new Dictionary<string, string>(), flags);
 
-    /// <summary>Starts the host with extra environment variables (e.g. secrets, Exporter__... settings).</summary>
-    public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment, params string[] flags)
-    {
-        var port = FreePort.Next();
-        var process = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments([$"--web.listen-address=127.0.0.1:{port}", .. flags]), environment: environment);
-        var host = new HostProcess(process, port);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                // HasExited can turn true before the redirected streams are read to their end; the
-                // last line (the error message) would be missing from the exception otherwise.
-                process.WaitForExit(TimeSpan.FromSeconds(10));
-                var output = process.Output;
-                var exitCode = process.ExitCode; // read before Dispose, which detaches the process
-                host.Dispose();
-                throw new InvalidOperationException($"host exited with {exitCode}: {output}");
-            }
-
-            try
-            {
-                var response = await client.GetAsync(new Uri(host.BaseAddress, "/-/ready"));
-                if (response.IsSuccessStatusCode)
-                {
-                    return host;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(100);
-        }
-
-        host.Dispose();
-        throw new TimeoutException("host did not become ready: " + process.Output);
-    }
+    /// <summary>
+    /// Starts the host with extra environment variables (e.g. secrets, Exporter__... settings). A
+    /// host that exits instead is an <see cref="InvalidOperationException"/> "host exited with CODE: OUTPUT".
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(IDictionary<string, string> environment, params string[] flags) =>
+        new(await LocalServer.StartAsync(
+            RepoPaths.HostFileName, RepoPaths.HostArguments(["--web.listen-address=127.0.0.1:0", .. flags]), "/-/ready", environment, "host"));
 
     public async Task<string> GetMetricsAsync(string query = "", string? accept = null)
     {
@@ -81,7 +48,7 @@ public sealed class HostProcess : IDisposable
     }
 
     /// <inheritdoc cref="ExternalProcess.WaitForOutputAsync"/>
-    public Task<string> WaitForOutputAsync(string text) => _process.WaitForOutputAsync(text);
+    public Task<string> WaitForOutputAsync(string text) => _server.Process.WaitForOutputAsync(text);
 
-    public void Dispose() => _process.Dispose();
+    public void Dispose() => _server.Dispose();
 }

@@ -20,6 +20,35 @@ public static class RepoPaths
 
     public static string Combine(params string[] parts) => Path.Join([Root, .. parts]);
 
+    /// <summary>
+    /// A copy of the host (its build beside the tests, or the published binary's directory) in a
+    /// new directory under /tmp that every user may read and run, for tests that run the host as
+    /// an unprivileged user: a clone under a private directory (mode 0700, as /root is) is out of
+    /// that user's reach. Returns the program and arguments to start it; the caller deletes
+    /// <paramref name="directory"/>'s contents with it.
+    /// </summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public static (string FileName, string[] Arguments) ReadableHostCopy(DirectoryInfo directory, params string[] flags)
+    {
+        const UnixFileMode Readable = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
+        const UnixFileMode Runnable = Readable | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute;
+        directory.UnixFileMode = Runnable;
+        var published = HostFileName != "dotnet";
+        var source = Path.GetDirectoryName(published ? HostFileName : HostDll)!;
+
+        // The top level holds everything the host loads (the satellite folders are resources only).
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            var copy = Path.Join(directory.FullName, Path.GetFileName(file));
+            File.Copy(file, copy);
+            File.SetUnixFileMode(copy, File.GetUnixFileMode(file).HasFlag(UnixFileMode.UserExecute) ? Runnable : Readable);
+        }
+
+        return published
+            ? (Path.Join(directory.FullName, Path.GetFileName(HostFileName)), flags)
+            : ("dotnet", [Path.Join(directory.FullName, Path.GetFileName(HostDll)), .. flags]);
+    }
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

@@ -24,25 +24,22 @@ public static class ProcValue
 
     /// <summary>
     /// A whole number, decimal or with a 0x prefix as hexadecimal (sysfs prints flags and dev_id as
-    /// "0x1003"); the same bases Go's strconv.ParseInt(s, 0, 64) accepts for these files.
+    /// "0x1003"); the same bases Go's strconv.ParseInt(s, 0, 64) accepts for these files, over the
+    /// whole range of long.
     /// </summary>
     public static long ParseInt64(string source, string text)
     {
         var s = text.Trim();
         var negative = s.StartsWith('-');
         var digits = negative || s.StartsWith('+') ? s[1..] : s;
-        bool ok;
-        long value;
-        if (digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase))
-        {
-            ok = long.TryParse(digits.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out value) && digits.Length > 2;
-        }
-        else
-        {
-            ok = long.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out value);
-        }
 
-        return ok ? (negative ? -value : value) : throw new FormatException($"{source}: '{Shorten(text)}' is not an integer");
+        // The magnitude as unsigned, so the most negative value (-2^63) parses too.
+        ulong magnitude;
+        var ok = digits.StartsWith("0x", StringComparison.OrdinalIgnoreCase)
+            ? ulong.TryParse(digits.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out magnitude) && digits.Length > 2
+            : ulong.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out magnitude);
+        ok = ok && magnitude <= (negative ? 1UL << 63 : long.MaxValue);
+        return ok ? (negative ? unchecked(-(long)magnitude) : (long)magnitude) : throw new FormatException($"{source}: '{Shorten(text)}' is not an integer");
     }
 
     /// <summary>An unsigned hexadecimal number without prefix, as in /proc/net/softnet_stat.</summary>

@@ -86,7 +86,7 @@ public sealed class FlagParserTests
     public void Parses_listen_addresses(string value, string? address, bool localhost, int port)
     {
         var parsed = WebOptions.ParseListenAddress(value);
-        parsed.Address?.ToString().Should().Be(address);
+        (parsed.Address?.ToString()).Should().Be(address);
         parsed.Localhost.Should().Be(localhost);
         parsed.Port.Should().Be(port);
     }

@@ -44,7 +44,7 @@ public sealed class DatabaseConfigErrorTests : IDisposable
 
     private static string RunHost(params string[] flags)
     {
-        using var host = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments([$"--web.listen-address=127.0.0.1:{FreePort.Next()}", .. flags]));
+        using var host = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments(["--web.listen-address=127.0.0.1:0", .. flags]));
         host.WaitForExit(TimeSpan.FromSeconds(60)).Should().BeTrue("the host stops at once");
         host.ExitCode.Should().Be(2, host.Output);
         return host.Output;

@@ -18,6 +18,9 @@ public sealed class DatabaseHostFixture : IAsyncLifetime
     // Accepts connections (the kernel completes the handshake) and never reads or writes.
     private readonly TcpListener _silent = new(IPAddress.Loopback, 0);
 
+    // Bound, never listening: connections are refused, and no other test can take the port.
+    private readonly HeldPort _refused = new();
+
     public PostgresServer Postgres { get; } = new();
 
     public RedisServer Redis { get; } = new();
@@ -36,7 +39,7 @@ public sealed class DatabaseHostFixture : IAsyncLifetime
     {
         _silent.Start();
         var silentPort = ((IPEndPoint)_silent.LocalEndpoint).Port;
-        var refusedPort = FreePort.Next();
+        var refusedPort = _refused.Port;
         await Task.WhenAll(Postgres.InitializeAsync(), Redis.InitializeAsync());
 
         var pgSecret = Path.Join(ConfigDirectory, "pg-password");
@@ -97,6 +100,7 @@ public sealed class DatabaseHostFixture : IAsyncLifetime
     {
         Host?.Dispose();
         _silent.Dispose();
+        _refused.Dispose();
         await Task.WhenAll(Postgres.DisposeAsync(), Redis.DisposeAsync());
         Directory.Delete(ConfigDirectory, recursive: true);
     }

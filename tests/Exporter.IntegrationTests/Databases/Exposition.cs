@@ -24,7 +24,10 @@ public sealed partial record Series(string Name, IReadOnlyDictionary<string, str
 
     /// <summary>
     /// Scrapes until <paramref name="done"/> holds or 60 s have passed (generous: on a busy machine a
-    /// replica's first sync or a server's restart can take a while), and returns the last scrape.
+    /// replica's first sync or a server's restart can take a while), and returns the last scrape. A
+    /// predicate that throws (an assertion such as <see cref="SeriesExtensions.Value"/> finding no
+    /// series yet) means "not yet"; at the deadline it runs once more, uncaught, so its own message
+    /// says what was missing.
     /// </summary>
     public static async Task<List<Series>> ScrapeUntilAsync(Func<Task<string>> scrape, Func<List<Series>, bool> done)
     {
@@ -32,7 +35,19 @@ public sealed partial record Series(string Name, IReadOnlyDictionary<string, str
         while (true)
         {
             var metrics = Parse(await scrape());
-            if (done(metrics) || DateTime.UtcNow > deadline)
+            var last = DateTime.UtcNow > deadline;
+            try
+            {
+                if (done(metrics))
+                {
+                    return metrics;
+                }
+            }
+            catch (Exception) when (!last)
+            {
+            }
+
+            if (last)
             {
                 return metrics;
             }

@@ -23,7 +23,8 @@ public sealed class PostgresServer : IAsyncLifetime
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("exporter-pg-").FullName;
 
-    public int Port { get; } = FreePort.Next();
+    /// <summary>The port it listens on: a candidate, taken again when someone else bound it first.</summary>
+    public int Port { get; private set; }
 
     private string Data => Path.Join(Directory, "data");
 
@@ -39,10 +40,19 @@ public sealed class PostgresServer : IAsyncLifetime
         }
 
         Run(AsPostgres(initdb, "-D", Data, "-U", "postgres", "-E", "UTF8", "--no-sync", "--auth-local=trust", "--auth-host=scram-sha-256", "--pwfile", pwfile));
-        var (file, args) = AsPostgres(postgres, "-D", Data, "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", Directory,
-            "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=50");
-        _server = new ExternalProcess(file, args);
 
+        // Port 0 is not a port to PostgreSQL: a candidate, and another when it was taken meanwhile
+        // ("could not bind IPv4 address ...: Address already in use").
+        _server = await PortConflicts.RetryAsync(async port =>
+        {
+            var (file, args) = AsPostgres(postgres, "-D", Data, "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-k", Directory,
+                "-c", "listen_addresses=127.0.0.1", "-c", "fsync=off", "-c", "max_connections=50");
+            var server = await PortConflicts.StartListeningAsync(file, args, "postgres", port);
+            Port = port;
+            return server;
+        });
+
+        // Listening comes before accepting logins (recovery): wait for a connection to succeed.
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {

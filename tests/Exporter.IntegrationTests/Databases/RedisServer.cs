@@ -19,33 +19,25 @@ public sealed class RedisServer : IAsyncLifetime
 
     public string Directory { get; } = System.IO.Directory.CreateTempSubdirectory("exporter-redis-").FullName;
 
-    public int Port { get; } = FreePort.Next();
+    /// <summary>The port it listens on: a candidate, taken again when someone else bound it first.</summary>
+    public int Port { get; private set; }
 
     public async Task InitializeAsync()
     {
-        _server = new ExternalProcess(Tools.Require("redis-server"),
-        [
-            "--port", Port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--requirepass", Password,
-            "--save", string.Empty, "--appendonly", "no", "--dir", Directory,
-        ]);
-
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        // --port 0 would turn TCP off, so a candidate port, and another when it was taken meanwhile.
+        _server = await PortConflicts.RetryAsync(async port =>
         {
-            try
-            {
-                await CommandAsync("PING");
-                break;
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline && !_server.HasExited)
-            {
-                await Task.Delay(100);
-            }
-            catch (System.Net.Sockets.SocketException) when (DateTime.UtcNow < deadline && !_server.HasExited)
-            {
-                await Task.Delay(100);
-            }
-        }
+            var server = await PortConflicts.StartListeningAsync(
+                Tools.Require("redis-server"),
+                [
+                    "--port", port.ToString(CultureInfo.InvariantCulture), "--bind", "127.0.0.1", "--requirepass", Password,
+                    "--save", string.Empty, "--appendonly", "no", "--dir", Directory,
+                ],
+                "redis-server",
+                port);
+            Port = port;
+            return server;
+        });
 
         await CommandAsync("ACL", "SETUSER", AclUser, "on", ">" + AclPassword, "-@all", "+info");
         await CommandsAsync(

@@ -14,9 +14,9 @@ public sealed class RedisTlsReplicationTests : IAsyncLifetime
 {
     private const string Password = "tls-Primary-Pw-2468";
     private readonly string _directory = Directory.CreateTempSubdirectory("exporter-redis-tls-").FullName;
-    private readonly int _plainPort = FreePort.Next();
-    private readonly int _tlsPort = FreePort.Next();
-    private readonly int _replicaPort = FreePort.Next();
+    private int _plainPort;
+    private int _tlsPort;
+    private int _replicaPort;
     private ExternalProcess? _primary;
     private ExternalProcess? _replica;
     private HostProcess? _host;
@@ -25,19 +25,26 @@ public sealed class RedisTlsReplicationTests : IAsyncLifetime
     {
         var (ca, cert, key) = WriteCertificates();
         var redis = Tools.Require("redis-server");
-        _primary = new ExternalProcess(redis,
-        [
-            "--port", Port(_plainPort), "--tls-port", Port(_tlsPort), "--bind", "127.0.0.1", "--requirepass", Password, "--save", string.Empty,
-            "--tls-cert-file", cert, "--tls-key-file", key, "--tls-ca-cert-file", ca, "--tls-auth-clients", "no", "--dir", _directory,
 
-            // Start the replica's first sync at once instead of after Redis' default 5 s wait.
-            "--repl-diskless-sync-delay", "0",
-        ]);
-        _replica = new ExternalProcess(redis,
+        // Candidate ports, and others when one was taken meanwhile (--port 0 would turn TCP off).
+        (_primary, _plainPort, _tlsPort) = await PortConflicts.RetryAsync(async plain =>
+        {
+            var tls = FreePort.Next();
+            var primary = await StartAsync(redis, [plain, tls],
+            [
+                "--port", Port(plain), "--tls-port", Port(tls), "--bind", "127.0.0.1", "--requirepass", Password, "--save", string.Empty,
+                "--tls-cert-file", cert, "--tls-key-file", key, "--tls-ca-cert-file", ca, "--tls-auth-clients", "no", "--dir", _directory,
+
+                // Start the replica's first sync at once instead of after Redis' default 5 s wait.
+                "--repl-diskless-sync-delay", "0",
+            ]);
+            return (primary, plain, tls);
+        });
+        (_replica, _replicaPort) = await PortConflicts.RetryAsync(async port => (await StartAsync(redis, [port],
         [
-            "--port", Port(_replicaPort), "--bind", "127.0.0.1", "--save", string.Empty, "--dir", _directory, "--dbfilename", "replica.rdb",
+            "--port", Port(port), "--bind", "127.0.0.1", "--save", string.Empty, "--dir", _directory, "--dbfilename", "replica.rdb",
             "--replicaof", "127.0.0.1", Port(_plainPort), "--masterauth", Password,
-        ]);
+        ]), port));
 
         var config = Path.Join(_directory, "databases.yml");
         await File.WriteAllTextAsync(config, $"""
@@ -105,6 +112,9 @@ public sealed class RedisTlsReplicationTests : IAsyncLifetime
     }
 
     private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    private static Task<ExternalProcess> StartAsync(string redis, int[] ports, string[] arguments) =>
+        PortConflicts.StartListeningAsync(redis, arguments, "redis-server", ports);
 
     private Task<List<Series>> ScrapeUntilAsync(Func<List<Series>, bool> done) => Series.ScrapeUntilAsync(() => _host!.GetMetricsAsync(), done);
 

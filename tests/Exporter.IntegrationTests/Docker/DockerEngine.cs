@@ -50,42 +50,17 @@ public sealed class DockerEngine : IAsyncLifetime
         {
             Directory.CreateDirectory(CertPath);
             TestCertificates.WriteTo(CertPath);
-            TlsHost = $"tcp://127.0.0.1:{FreePort.Next()}";
+
+            // Port 0: the kernel picks a free one, read back from /proc once dockerd listens.
             args.AddRange(["--tlsverify", "--tlscacert", Path.Join(CertPath, "ca.pem"), "--tlscert", Path.Join(CertPath, "server-cert.pem"),
-                "--tlskey", Path.Join(CertPath, "server-key.pem"), "--host", TlsHost]);
+                "--tlskey", Path.Join(CertPath, "server-key.pem"), "--host", "tcp://127.0.0.1:0"]);
         }
 
         _dockerd = new ExternalProcess(dockerd, args);
-
-        using var client = new HttpClient(new SocketsHttpHandler
+        await WaitForPingAsync();
+        if (WithTls)
         {
-            ConnectCallback = async (_, ct) =>
-            {
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-                await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(SocketPath), ct);
-                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
-            },
-        });
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_dockerd.HasExited)
-            {
-                throw new InvalidOperationException("dockerd exited: " + _dockerd.Output);
-            }
-
-            try
-            {
-                if ((await client.GetAsync(new Uri("http://localhost/_ping"))).IsSuccessStatusCode)
-                {
-                    break;
-                }
-            }
-            catch (HttpRequestException) when (deadline.Elapsed < TimeSpan.FromSeconds(60))
-            {
-            }
-
-            await Task.Delay(100);
+            TlsHost = $"tcp://127.0.0.1:{await ListeningPorts.WaitForOneAsync(_dockerd, "dockerd")}";
         }
 
         // A minimal image: busybox-static and the applets the tests use.
@@ -102,6 +77,60 @@ public sealed class DockerEngine : IAsyncLifetime
         }
 
         await ShellAsync($"tar -C '{rootfs}' -c . | docker import -c 'CMD [\"/bin/sh\"]' - {Image}");
+    }
+
+    /// <summary>
+    /// Waits until /_ping on the socket answers 200. Bounded (60 s, generous for a busy machine:
+    /// dockerd is usually up in about a second): a daemon that exits, or answers only errors, fails
+    /// the test with its own log instead of hanging it.
+    /// </summary>
+    private async Task WaitForPingAsync()
+    {
+        var dockerd = _dockerd!;
+        using var client = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, ct) =>
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+                await socket.ConnectAsync(new System.Net.Sockets.UnixDomainSocketEndPoint(SocketPath), ct);
+                return new System.Net.Sockets.NetworkStream(socket, ownsSocket: true);
+            },
+        })
+        {
+            Timeout = TimeSpan.FromSeconds(10),
+        };
+        var clock = Stopwatch.StartNew();
+        var last = "no answer yet";
+        while (true)
+        {
+            if (dockerd.HasExited)
+            {
+                dockerd.WaitForExit(TimeSpan.FromSeconds(10));
+                throw new InvalidOperationException($"dockerd exited with {dockerd.ExitCode}: {dockerd.Output}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("http://localhost/_ping"));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+
+                last = $"/_ping answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}";
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+                last = e.Message;
+            }
+
+            if (clock.Elapsed > TimeSpan.FromSeconds(60))
+            {
+                throw new TimeoutException($"dockerd did not answer /_ping within 60 s (last: {last}); its log:\n{dockerd.Output}");
+            }
+
+            await Task.Delay(100);
+        }
     }
 
     /// <summary>Runs the docker CLI against this engine; returns its trimmed stdout, throws on failure.</summary>

@@ -49,37 +49,31 @@ public sealed class DockerUnavailableTests
         listener.Bind(new UnixDomainSocketEndPoint(path));
         listener.Listen(4);
         File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var port = FreePort.Next();
+
+        // nobody may not be able to reach the build under the clone (a private directory): it runs a
+        // copy, from the copy's directory (its content root: the working directory).
+        var copy = Directory.CreateTempSubdirectory("exporter-hostcopy-");
         try
         {
-            using var host = new ExternalProcess(
+            var (program, arguments) = RepoPaths.ReadableHostCopy(copy, ["--web.listen-address=127.0.0.1:0", .. Flags, $"--collector.docker.host=unix://{path}"]);
+            using var host = await LocalServer.StartAsync(
                 Tools.Require("setpriv"),
-                ["--reuid=65534", "--regid=65534", "--clear-groups", RepoPaths.HostFileName,
-                 .. RepoPaths.HostArguments([$"--web.listen-address=127.0.0.1:{port}", .. Flags, $"--collector.docker.host=unix://{path}"])],
-                environment: new Dictionary<string, string> { ["HOME"] = "/tmp" });
+                ["--reuid=65534", "--regid=65534", "--clear-groups", program, .. arguments],
+                "/-/ready",
+                new Dictionary<string, string> { ["HOME"] = "/tmp" },
+                "host as nobody",
+                workingDirectory: copy.FullName);
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-            var metrics = new Uri($"http://127.0.0.1:{port}/metrics");
-            string? body = null;
-            for (var i = 0; i < 300 && body is null && !host.HasExited; i++)
-            {
-                try
-                {
-                    body = await client.GetStringAsync(metrics);
-                }
-                catch (HttpRequestException)
-                {
-                    await Task.Delay(100);
-                }
-            }
+            var body = await client.GetStringAsync(new Uri(host.BaseAddress, "metrics"));
 
-            body.Should().NotBeNull(host.Output);
-            AssertDownButScrapeFine(new Scraped(body!));
-            (await host.WaitForOutputAsync("Permission denied")).Should().Contain("Permission denied");
+            AssertDownButScrapeFine(new Scraped(body));
+            (await host.Process.WaitForOutputAsync("Permission denied")).Should().Contain("Permission denied");
         }
         finally
         {
             listener.Dispose();
             dir.Delete(recursive: true);
+            copy.Delete(recursive: true);
         }
     }
 
@@ -134,7 +128,9 @@ public sealed class DockerUnavailableTests
         {
             await engine.InitializeAsync();
             await engine.DockerAsync("run", "-d", "--init", "--name", "alive", DockerEngine.Image, "sleep", "600");
-            using var host = await HostProcess.StartAsync([.. Flags, $"--collector.docker.host={engine.Host}"]);
+            // A cold host's first list call can outlast the default 4 s on a busy machine; this test
+            // is about the engine going away, not speed.
+            using var host = await HostProcess.StartAsync([.. Flags, $"--collector.docker.host={engine.Host}", "--collector.timeout=25s", "--collector.docker.timeout=20s"]);
             var up = new Scraped(await host.GetMetricsAsync());
             up.Value("docker_up").Should().Be(1);
             up.Value("container_state", ("name", "alive"), ("state", "running")).Should().Be(1);

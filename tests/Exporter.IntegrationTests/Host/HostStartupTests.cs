@@ -1,29 +1,33 @@
-using System.Net.Sockets;
 using Exporter.TestSupport;
 
 namespace Exporter.IntegrationTests.Host;
 
-/// <summary>A bad command line is a clear message and exit code 2, before anything listens.</summary>
+/// <summary>
+/// A bad command line is a clear message and exit code 2, before anything listens. The host is
+/// given a port this test holds (bound, not listening): had it tried to listen there it would have
+/// failed with exit code 1, and a host that listened logs "Now listening on" (the good start below
+/// shows it does).
+/// </summary>
 public sealed class HostStartupTests
 {
+    private const string Listening = "Now listening on";
+
     [Theory]
     [InlineData("--no-such-flag", "unknown flag --no-such-flag")]
     [InlineData("--collector.no_such_collector", "unknown collector 'no_such_collector'")]
     [InlineData("--collector.timeout=soon", "flag --collector.timeout takes a positive duration")]
     [InlineData("--collector.timeout=-1s", "flag --collector.timeout takes a positive duration")]
     [InlineData("--web.telemetry-path=metrics", "must start with /")]
-    public async Task Bad_flag_exits_2_with_a_message_and_listens_nowhere(string flag, string message)
+    public void Bad_flag_exits_2_with_a_message_and_listens_nowhere(string flag, string message)
     {
-        var port = FreePort.Next();
-        using var host = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments($"--web.listen-address=127.0.0.1:{port}", flag));
+        using var port = new HeldPort();
+        using var host = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments($"--web.listen-address=127.0.0.1:{port.Port}", flag));
 
         host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue("a bad flag stops the host at once");
 
         host.ExitCode.Should().Be(2);
         host.StandardError.Should().Contain(message);
-        using var socket = new TcpClient();
-        var connect = async () => await socket.ConnectAsync("127.0.0.1", port);
-        await connect.Should().ThrowAsync<SocketException>("nothing may listen after a failed start");
+        host.Output.Should().NotContain(Listening, "nothing may listen after a failed start");
     }
 
     [Theory]
@@ -31,19 +35,17 @@ public sealed class HostStartupTests
     [InlineData("Exporter__CollectorTimeout", "soon", "Exporter:CollectorTimeout")]
     [InlineData("Exporter__Collectors__no_such_collector", "true", "unknown collector 'no_such_collector'")]
     [InlineData("Exporter__vmstat__Fields", "(unclosed", "vmstat")]
-    public async Task Bad_setting_in_the_environment_exits_2_with_a_message(string key, string value, string message)
+    public void Bad_setting_in_the_environment_exits_2_with_a_message(string key, string value, string message)
     {
-        var port = FreePort.Next();
+        using var port = new HeldPort();
         using var host = new ExternalProcess(
-            RepoPaths.HostFileName, RepoPaths.HostArguments($"--web.listen-address=127.0.0.1:{port}"), environment: new Dictionary<string, string> { [key] = value });
+            RepoPaths.HostFileName, RepoPaths.HostArguments($"--web.listen-address=127.0.0.1:{port.Port}"), environment: new Dictionary<string, string> { [key] = value });
 
         host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue("a bad setting stops the host at start-up");
 
         host.ExitCode.Should().Be(2, host.Output);
         host.StandardError.Should().Contain("exporter: error:").And.Contain(message);
-        using var socket = new TcpClient();
-        var connect = async () => await socket.ConnectAsync("127.0.0.1", port);
-        await connect.Should().ThrowAsync<SocketException>("nothing may listen after a failed start");
+        host.Output.Should().NotContain(Listening, "nothing may listen after a failed start");
     }
 
     [Fact]
@@ -51,7 +53,7 @@ public sealed class HostStartupTests
     {
         // A password typed into the wrong key must not end up in the log.
         using var host = new ExternalProcess(
-            RepoPaths.HostFileName, RepoPaths.HostArguments($"--web.listen-address=127.0.0.1:{FreePort.Next()}"),
+            RepoPaths.HostFileName, RepoPaths.HostArguments("--web.listen-address=127.0.0.1:0"),
             environment: new Dictionary<string, string> { ["Exporter__CollectorTimeout"] = "hunter2-password" });
 
         host.WaitForExit(TimeSpan.FromSeconds(30)).Should().BeTrue();
@@ -67,6 +69,19 @@ public sealed class HostStartupTests
         // Only /-/ready has been asked for: the scraper must have been built at start-up.
         using var host = await HostProcess.StartAsync("--collector.disable-defaults", "--collector.loadavg");
         (await host.WaitForOutputAsync("Enabled collectors:")).Should().Contain("Enabled collectors: loadavg");
+        host.Output.Should().Contain($"{Listening}: http://127.0.0.1:{host.Port}", "a host that listens says so (the failed starts above must not)");
+    }
+
+    [Fact]
+    public void An_address_in_use_exits_1_with_the_address()
+    {
+        using var port = new HeldPort();
+        using var host = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments($"--web.listen-address=127.0.0.1:{port.Port}"));
+
+        host.WaitForExit(TimeSpan.FromSeconds(60)).Should().BeTrue("a host that cannot listen stops");
+
+        host.ExitCode.Should().Be(1, host.Output);
+        host.StandardError.Should().Contain($"exporter: error: cannot listen on 127.0.0.1:{port.Port}");
     }
 
     [Fact]

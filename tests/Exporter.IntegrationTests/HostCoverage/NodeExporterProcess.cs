@@ -2,50 +2,20 @@ using Exporter.TestSupport;
 
 namespace Exporter.IntegrationTests.HostCoverage;
 
-/// <summary>The real node_exporter 1.5 (Debian's prometheus-node-exporter) on a free loopback port.</summary>
+/// <summary>The real node_exporter 1.5 (Debian's prometheus-node-exporter) on a loopback port the kernel picks.</summary>
 internal sealed class NodeExporterProcess : IDisposable
 {
-    private readonly ExternalProcess _process;
+    private readonly LocalServer _server;
 
-    private NodeExporterProcess(ExternalProcess process, int port)
-    {
-        _process = process;
-        Port = port;
-    }
+    private NodeExporterProcess(LocalServer server) => _server = server;
 
-    public int Port { get; }
+    public int Port => _server.Port;
 
-    public Uri MetricsUri => new($"http://127.0.0.1:{Port}/metrics");
+    public Uri MetricsUri => new(_server.BaseAddress, "metrics");
 
-    public static async Task<NodeExporterProcess> StartAsync(params string[] flags)
-    {
-        var binary = Tools.Require("prometheus-node-exporter", "node_exporter");
-        var port = FreePort.Next();
-        var node = new NodeExporterProcess(new ExternalProcess(binary, [$"--web.listen-address=127.0.0.1:{port}", .. flags]), port);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); DateTime.UtcNow < deadline; await Task.Delay(100))
-        {
-            if (node._process.HasExited)
-            {
-                throw new InvalidOperationException("node_exporter exited: " + node._process.Output);
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(node.MetricsUri);
-                if (response.IsSuccessStatusCode)
-                {
-                    return node;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-        }
-
-        node.Dispose();
-        throw new TimeoutException("node_exporter did not answer: " + node._process.Output);
-    }
+    public static async Task<NodeExporterProcess> StartAsync(params string[] flags) =>
+        new(await LocalServer.StartAsync(
+            Tools.Require("prometheus-node-exporter", "node_exporter"), ["--web.listen-address=127.0.0.1:0", .. flags], "/", what: "node_exporter"));
 
     public async Task<List<ScrapedSample>> ScrapeAsync()
     {
@@ -53,5 +23,5 @@ internal sealed class NodeExporterProcess : IDisposable
         return ScrapedSample.Parse(await client.GetStringAsync(MetricsUri));
     }
 
-    public void Dispose() => _process.Dispose();
+    public void Dispose() => _server.Dispose();
 }

@@ -7,15 +7,15 @@ namespace Exporter.IntegrationTests.HostCoverage;
 /// <summary>A real Prometheus in a temporary directory, scraping the given jobs; removed on Dispose.</summary>
 internal sealed class PrometheusServer : IDisposable
 {
-    private readonly ExternalProcess _process;
+    private readonly LocalServer _process;
     private readonly string _directory;
     private readonly HttpClient _client;
 
-    private PrometheusServer(ExternalProcess process, string directory, int port)
+    private PrometheusServer(LocalServer process, string directory)
     {
         _process = process;
         _directory = directory;
-        _client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+        _client = new HttpClient { BaseAddress = process.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
     }
 
     /// <summary>Starts Prometheus scraping each job's one target every <paramref name="interval"/>.</summary>
@@ -28,37 +28,20 @@ internal sealed class PrometheusServer : IDisposable
             jobs.Select(j => $"  - job_name: {j.Job}\n    static_configs:\n      - targets: ['{j.Target}']\n"));
         await File.WriteAllTextAsync(Path.Join(directory, "prometheus.yml"), config);
 
-        var port = FreePort.Next();
-        var process = new ExternalProcess(binary, [
-            $"--config.file={Path.Join(directory, "prometheus.yml")}",
-            $"--storage.tsdb.path={Path.Join(directory, "data")}",
-            $"--web.listen-address=127.0.0.1:{port}",
-        ]);
-        var server = new PrometheusServer(process, directory, port);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(200))
+        try
         {
-            if (process.HasExited)
-            {
-                var output = process.Output;
-                server.Dispose();
-                throw new InvalidOperationException("prometheus exited: " + output);
-            }
-
-            try
-            {
-                using var response = await server._client.GetAsync(new Uri("/-/ready", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return server;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
+            var process = await LocalServer.StartAsync(binary, [
+                $"--config.file={Path.Join(directory, "prometheus.yml")}",
+                $"--storage.tsdb.path={Path.Join(directory, "data")}",
+                "--web.listen-address=127.0.0.1:0",
+            ], "/-/ready");
+            return new PrometheusServer(process, directory);
         }
-
-        server.Dispose();
-        throw new TimeoutException("prometheus did not become ready: " + process.Output);
+        catch
+        {
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
     }
 
     /// <summary>

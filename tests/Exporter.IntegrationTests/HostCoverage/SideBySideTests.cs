@@ -8,6 +8,7 @@ namespace Exporter.IntegrationTests.HostCoverage;
 /// scrapes, close where they can.
 /// </summary>
 [Collection(MachineWideCollection.Name)]
+[Trait("Category", MachineWideCollection.Category)]
 public sealed class SideBySideTests
 {
     [Fact]

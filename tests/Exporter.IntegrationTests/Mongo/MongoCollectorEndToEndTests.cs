@@ -20,6 +20,7 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
 
     private readonly string _dir = Directory.CreateTempSubdirectory("exporter-mongo-").FullName;
     private readonly TcpListener _silent = new(IPAddress.Loopback, 0);
+    private readonly HeldPort _refused = new();
     private MongoResponder _good = null!;
     private MongoResponder _other = null!;
     private MongoResponder _tls = null!;
@@ -54,7 +55,7 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
                 password_env: WRONG_MONGO_PASSWORD
                 timeout: 2s
               - name: refused
-                port: {FreePort.Next()}
+                port: {_refused.Port}
                 timeout: 2s
               - name: silent
                 port: {((IPEndPoint)_silent.LocalEndpoint).Port}
@@ -133,6 +134,7 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
         await _tls.DisposeAsync();
         _certificate.Dispose();
         _silent.Dispose();
+        _refused.Dispose();
         Directory.Delete(_dir, recursive: true);
     }
 

@@ -4,9 +4,10 @@ using Exporter.TestSupport;
 namespace Exporter.IntegrationTests.Mongo;
 
 /// <summary>
-/// MongoDB's official JavaScript libraries, js-bson 6 and the Node.js driver 6, installed with npm
-/// into a temporary directory: the independent implementations our BSON codec and the test
-/// responder are checked against.
+/// MongoDB's official JavaScript libraries, js-bson and the Node.js driver, installed with npm into a
+/// temporary directory: the independent implementations our BSON codec and the test responder are
+/// checked against. Their versions are pinned exactly, the whole dependency tree with them, by
+/// Mongo/npm/package.json and package-lock.json (npm ci), so a new release cannot change the tests.
 /// </summary>
 public sealed class NodeModules : IAsyncLifetime
 {
@@ -17,11 +18,15 @@ public sealed class NodeModules : IAsyncLifetime
         Tools.Require("node");
         var npm = Tools.Require("npm");
         System.IO.Directory.CreateDirectory(Directory);
-        await File.WriteAllTextAsync(Path.Join(Directory, "package.json"), "{\"private\": true}");
-        var (code, output) = await RunAsync(npm, ["install", "--no-audit", "--no-fund", "--loglevel=error", "bson@6", "mongodb@6"], TimeSpan.FromMinutes(5));
+        foreach (var file in new[] { "package.json", "package-lock.json" })
+        {
+            File.Copy(RepoPaths.Combine("tests", "Exporter.IntegrationTests", "Mongo", "npm", file), Path.Join(Directory, file));
+        }
+
+        var (code, output) = await RunAsync(npm, ["ci", "--no-audit", "--no-fund", "--loglevel=error"], TimeSpan.FromMinutes(5));
         if (code != 0)
         {
-            throw new InvalidOperationException($"npm install bson@6 mongodb@6 failed ({code}): {output}");
+            throw new InvalidOperationException($"npm ci (bson and mongodb as pinned in Mongo/npm) failed ({code}): {output}");
         }
     }
 

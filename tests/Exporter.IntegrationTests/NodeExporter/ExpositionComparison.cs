@@ -5,7 +5,8 @@ namespace Exporter.IntegrationTests.NodeExporter;
 
 /// <summary>
 /// Compares our exposition with node_exporter's, family by family, for the families both expose,
-/// and describes every difference on its own line.
+/// and describes every difference on its own line; and lists the families node_exporter has for a
+/// collector we have too that we do not expose at all.
 /// </summary>
 internal static class ExpositionComparison
 {
@@ -38,6 +39,26 @@ internal static class ExpositionComparison
             ["node_disk_info"] = (0, 0),
             ["node_netstat_Tcp_ActiveOpens"] = (1000, 0.05),
         };
+
+    /// <summary>The families of a scrape that describe the host: not the program's own, not the scrape's.</summary>
+    public static IEnumerable<string> HostFamilies(ParsedExposition scrape) =>
+        scrape.ByName.Keys.Where(name => !IgnoredPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))
+            && !name.StartsWith("node_scrape_collector_", StringComparison.Ordinal));
+
+    /// <summary>
+    /// Families node_exporter emits for a collector we run too (family → collector) that we do not
+    /// emit, except the documented ones; and documented ones we do emit after all (the list is stale).
+    /// </summary>
+    public static List<string> MissingFamilies(
+        IReadOnlyDictionary<string, string> theirsByCollector, ParsedExposition ours, IReadOnlyDictionary<string, string> documented)
+    {
+        var missing = theirsByCollector
+            .Where(f => !ours.ByName.ContainsKey(f.Key) && !documented.ContainsKey(f.Key))
+            .Select(f => $"missing here: {f.Key} (node_exporter's {f.Value} collector)");
+        var stale = documented.Keys.Where(ours.ByName.ContainsKey)
+            .Select(name => $"documented as missing but exposed: {name}");
+        return [.. missing.Concat(stale).Order(StringComparer.Ordinal)];
+    }
 
     /// <summary>Names of families both expose, after dropping the program-specific ones.</summary>
     public static IEnumerable<string> CommonFamilies(ParsedExposition ours, ParsedExposition theirs) =>

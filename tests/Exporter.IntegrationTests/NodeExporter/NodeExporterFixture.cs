@@ -20,7 +20,7 @@ public sealed class NodeExporterFixture : IAsyncLifetime
         "--collector.filesystem.mount-points-exclude=^/(dev|proc|run/credentials/.+|sys|var/lib/docker/.+|var/lib/containers/storage/.+)($|/)",
     ];
 
-    private ExternalProcess? _nodeExporter;
+    private LocalServer? _nodeExporter;
     private HostProcess? _host;
 
     public Uri NodeExporterMetrics { get; private set; } = null!;
@@ -33,10 +33,9 @@ public sealed class NodeExporterFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var binary = Tools.Require("prometheus-node-exporter", "node_exporter");
-        var port = FreePort.Next();
-        _nodeExporter = new ExternalProcess(binary, [$"--web.listen-address=127.0.0.1:{port}", "--log.level=warn", .. UpstreamDefaults]);
-        NodeExporterMetrics = new Uri($"http://127.0.0.1:{port}/metrics");
-        var theirs = await WaitForAsync(NodeExporterMetrics, _nodeExporter);
+        _nodeExporter = await LocalServer.StartAsync(binary, ["--web.listen-address=127.0.0.1:0", "--log.level=warn", .. UpstreamDefaults], "/", what: "node_exporter");
+        NodeExporterMetrics = new Uri(_nodeExporter.BaseAddress, "metrics");
+        var theirs = await Scrapes.ParseAsync(NodeExporterMetrics);
 
         // The collectors node_exporter ran are the ones it reports node_scrape_collector_success for.
         var theirCollectors = theirs["node_scrape_collector_success"]!.Samples.Select(s => s.Labels["collector"]);
@@ -52,32 +51,30 @@ public sealed class NodeExporterFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Which families node_exporter emits for each collector both run: node_exporter's own
+    /// collect[] filter scrapes one collector at a time (its scrape and program families left out).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, string>> TheirFamiliesByCollectorAsync()
+    {
+        var families = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var collector in CommonCollectors.Order(StringComparer.Ordinal))
+        {
+            var scrape = await Scrapes.ParseAsync(new Uri(NodeExporterMetrics, $"?collect[]={collector}"));
+            foreach (var name in ExpositionComparison.HostFamilies(scrape))
+            {
+                families[name] = collector;
+            }
+        }
+
+        return families;
+    }
+
     /// <summary>Both scraped at the same moment, in the text format.</summary>
     public async Task<(ParsedExposition Ours, ParsedExposition Theirs)> ScrapeBothAsync()
     {
         var ours = Scrapes.ParseAsync(OurMetrics);
         var theirs = Scrapes.ParseAsync(NodeExporterMetrics);
         return (await ours, await theirs);
-    }
-
-    private static async Task<ParsedExposition> WaitForAsync(Uri metrics, ExternalProcess process)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException($"node_exporter exited with {process.ExitCode}: {process.Output}");
-            }
-
-            try
-            {
-                return await Scrapes.ParseAsync(metrics);
-            }
-            catch (HttpRequestException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(100);
-            }
-        }
     }
 }

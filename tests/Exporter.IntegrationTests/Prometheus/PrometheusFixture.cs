@@ -5,9 +5,10 @@ using Exporter.TestSupport;
 namespace Exporter.IntegrationTests.Prometheus;
 
 /// <summary>
-/// A real Prometheus 2.42 scraping our host every second, with two jobs: "openmetrics" gets what
+/// A real Prometheus 2.42 scraping our host every 3 s, with two jobs: "openmetrics" gets what
 /// Prometheus negotiates by default (OpenMetrics), "text" goes through a proxy that asks for the
-/// text format 0.0.4. Ready once each job has been scraped a few times.
+/// text format 0.0.4. Ready once each job has been scraped successfully a few times. (A 1 s scrape
+/// timeout was too short for a whole scrape through a proxy on a busy 2-core machine.)
 /// </summary>
 public sealed class PrometheusFixture : IAsyncLifetime
 {
@@ -20,7 +21,7 @@ public sealed class PrometheusFixture : IAsyncLifetime
     private static readonly HttpClient Client = new() { Timeout = TimeSpan.FromSeconds(10) };
     private readonly string _dir = Directory.CreateTempSubdirectory("exporter-prometheus-").FullName;
     private HostProcess? _host;
-    private ExternalProcess? _prometheus;
+    private LocalServer? _prometheus;
 
     internal RecordingProxy OpenMetricsProxy { get; private set; } = null!;
 
@@ -39,8 +40,8 @@ public sealed class PrometheusFixture : IAsyncLifetime
         var config = Path.Join(_dir, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
             global:
-              scrape_interval: 1s
-              scrape_timeout: 1s
+              scrape_interval: 3s
+              scrape_timeout: 3s
             scrape_configs:
               - job_name: {OpenMetricsJob}
                 static_configs:
@@ -50,27 +51,26 @@ public sealed class PrometheusFixture : IAsyncLifetime
                   - targets: ["127.0.0.1:{TextProxy.Port}"]
             """);
 
-        var port = FreePort.Next();
-        Api = new Uri($"http://127.0.0.1:{port}/api/v1/");
-        _prometheus = new ExternalProcess(binary, [
+        _prometheus = await LocalServer.StartAsync(binary, [
             $"--config.file={config}",
             $"--storage.tsdb.path={Path.Join(_dir, "data")}",
-            $"--web.listen-address=127.0.0.1:{port}",
+            "--web.listen-address=127.0.0.1:0",
             "--log.level=warn",
-        ]);
+        ], "/-/ready");
+        Api = new Uri(_prometheus.BaseAddress, "api/v1/");
 
-        // A few scrapes of each job, so rate() over a 5 s window has at least two points.
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A few successful scrapes of each job (up is 1), so rate() over a 10 s window has points.
+        var deadline = DateTime.UtcNow.AddSeconds(120);
         while (true)
         {
-            if (_prometheus.HasExited)
+            if (_prometheus.Process.HasExited)
             {
-                throw new InvalidOperationException($"prometheus exited with {_prometheus.ExitCode}: {_prometheus.Output}");
+                throw new InvalidOperationException($"prometheus exited with {_prometheus.Process.ExitCode}: {_prometheus.Output}");
             }
 
             try
             {
-                var counts = await QueryAsync("count_over_time(up[1m])");
+                var counts = await QueryAsync("sum_over_time(up[1m])");
                 if (counts.Count == 2 && counts.Values.All(v => v >= 4))
                 {
                     return;
@@ -82,7 +82,7 @@ public sealed class PrometheusFixture : IAsyncLifetime
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("Prometheus did not scrape both jobs 4 times within 60 s: " + _prometheus.Output);
+                throw new TimeoutException("Prometheus did not scrape both jobs successfully 4 times within 120 s: " + _prometheus.Output);
             }
 
             await Task.Delay(500);

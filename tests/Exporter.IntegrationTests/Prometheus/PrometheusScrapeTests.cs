@@ -73,7 +73,7 @@ public sealed class PrometheusScrapeTests(PrometheusFixture prometheus) : IClass
         var queries = new TheoryData<string>
         {
             "node_scrape_collector_success == 1",
-            "max_over_time(node_scrape_collector_duration_seconds[5s])",
+            "max_over_time(node_scrape_collector_duration_seconds[10s])",
 
             // A histogram and a summary from the textfile fixtures, read as dashboards read them.
             "histogram_quantile(0.5, backup_duration_seconds_bucket{target=\"db\"}) > 60",
@@ -84,7 +84,7 @@ public sealed class PrometheusScrapeTests(PrometheusFixture prometheus) : IClass
         // The cpu collector's counter is the canonical rate() target; required once it is built in.
         if (BuiltInCollectors.Names.Contains("cpu"))
         {
-            queries.Add("sum by (job, mode) (rate(node_cpu_seconds_total[5s]))");
+            queries.Add("sum by (job, mode) (rate(node_cpu_seconds_total[10s]))");
         }
 
         if (BuiltInCollectors.Names.Contains("loadavg"))

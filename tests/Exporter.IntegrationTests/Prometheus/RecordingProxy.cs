@@ -14,7 +14,7 @@ internal sealed class RecordingProxy : IDisposable
 {
     private static readonly HttpClient Client = new(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None });
 
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Uri _upstream;
     private readonly string? _accept;
     private readonly Task _loop;
@@ -23,9 +23,7 @@ internal sealed class RecordingProxy : IDisposable
     {
         _upstream = upstream;
         _accept = replaceAccept;
-        Port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = LoopbackListener.Start("/");
         _loop = Task.Run(LoopAsync);
     }
 

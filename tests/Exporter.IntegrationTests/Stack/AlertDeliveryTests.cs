@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Exporter.TestSupport;
+using Exporter.TestSupport.Exposition;
 
 namespace Exporter.IntegrationTests.Stack;
 
@@ -19,6 +20,8 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
     private FakeProcStat _cpu = null!;
     private WebhookReceiver _webhook = null!;
     private HostProcess _host = null!;
+    private LocalServer _alertmanager = null!;
+    private LocalServer _prometheus = null!;
 
     public async Task InitializeAsync()
     {
@@ -26,19 +29,17 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         _webhook = Own(new WebhookReceiver());
         _host = Own(await HostProcess.StartAsync($"--path.procfs={Path.Join(_dir, "proc")}"));
 
-        var alertmanagerPort = FreePort.Next();
         var alertmanagerConfig = Path.Join(_dir, "alertmanager.yml");
         WriteAlertmanagerConfig(alertmanagerConfig);
-        Own(await Server.StartAsync("prometheus-alertmanager", new Uri($"http://127.0.0.1:{alertmanagerPort}/-/ready"),
+        _alertmanager = Own(await Server.StartAsync("prometheus-alertmanager", "-/ready",
             $"--config.file={alertmanagerConfig}", $"--storage.path={Path.Join(_dir, "alertmanager")}",
-            $"--web.listen-address=127.0.0.1:{alertmanagerPort}", "--cluster.listen-address="));
+            "--web.listen-address=127.0.0.1:0", "--cluster.listen-address="));
 
-        var prometheusPort = FreePort.Next();
         var prometheusConfig = Path.Join(_dir, "prometheus.yml");
-        WritePrometheusConfig(prometheusConfig, alertmanagerPort);
-        Own(await Server.StartAsync("prometheus", new Uri($"http://127.0.0.1:{prometheusPort}/-/ready"),
+        WritePrometheusConfig(prometheusConfig, _alertmanager.Target);
+        _prometheus = Own(await Server.StartAsync("prometheus", "-/ready",
             $"--config.file={prometheusConfig}", $"--storage.tsdb.path={Path.Join(_dir, "prometheus")}",
-            $"--web.listen-address=127.0.0.1:{prometheusPort}"));
+            "--web.listen-address=127.0.0.1:0"));
     }
 
     public Task DisposeAsync()
@@ -76,8 +77,14 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         alert.GetProperty("annotations").GetProperty("summary").GetString().Should().Be($"CPU usage above 50% on 127.0.0.1:{_host.Port}");
 
         // Still firing, still one notification: the group has not changed and repeat_interval is hours.
-        await Task.Delay(TimeSpan.FromSeconds(8));
+        // Alertmanager flushes the group every group_interval and asks its notification log whether
+        // to send; once it has asked twice more (its own counter), nothing may have gone out.
+        var asked = await AlertmanagerCounterAsync("alertmanager_nflog_queries_total");
+        await Server.EventuallyAsync(
+            async () => await AlertmanagerCounterAsync("alertmanager_nflog_queries_total") >= asked + 2 ? "flushed" : null,
+            TimeSpan.FromSeconds(60), "two more flushes of the firing group");
         _webhook.Received.Should().HaveCount(1);
+        (await AlertmanagerCounterAsync("alertmanager_notifications_total", ("integration", "webhook"))).Should().Be(1);
 
         _cpu.Busy = 0.05;
         var calmSince = DateTime.UtcNow;
@@ -86,8 +93,16 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         resolved.At.Should().BeAfter(calmSince).And.BeBefore(calmSince + TimeSpan.FromSeconds(45));
         resolved.Body.GetProperty("status").GetString().Should().Be("resolved");
         resolved.Body.GetProperty("groupKey").GetString().Should().Be(body.GetProperty("groupKey").GetString());
-        await Task.Delay(TimeSpan.FromSeconds(4));
+
+        // Nothing after the resolution: a resolved alert leaves its group once notified, and an empty
+        // group sends nothing. Wait until Alertmanager shows no group and Prometheus no pending or
+        // firing alert (nothing left that could send), then count.
+        await Server.EventuallyAsync(
+            async () => await CountAsync(_alertmanager, "api/v2/alerts/groups", root => root) == 0
+                && await CountAsync(_prometheus, "api/v1/alerts", root => root.GetProperty("data").GetProperty("alerts")) == 0 ? "idle" : null,
+            TimeSpan.FromSeconds(60), "no alert group left in Alertmanager and no alert in Prometheus");
         _webhook.Received.Should().HaveCount(2, "nothing is sent after the resolution");
+        (await AlertmanagerCounterAsync("alertmanager_notifications_total", ("integration", "webhook"))).Should().Be(2);
     }
 
     private async Task<(DateTime At, JsonElement Body)> NotificationAsync(int count)
@@ -97,6 +112,20 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
             TimeSpan.FromSeconds(60), $"notification {count} at the webhook");
         received.Should().HaveCount(count, "one notification per change of the group, no duplicates");
         return received[count - 1];
+    }
+
+    /// <summary>A counter from Alertmanager's own /metrics, summed over the series with the given labels.</summary>
+    private async Task<double> AlertmanagerCounterAsync(string name, params (string Label, string Value)[] labels)
+    {
+        var metrics = await Scrapes.ParseAsync(new Uri(_alertmanager.BaseAddress, "metrics"));
+        return metrics[name]?.Samples.Where(s => labels.All(l => s.Labels.GetValueOrDefault(l.Label) == l.Value)).Sum(s => s.Value) ?? 0;
+    }
+
+    private static async Task<int> CountAsync(LocalServer server, string path, Func<JsonElement, JsonElement> array)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        using var json = JsonDocument.Parse(await client.GetStringAsync(new Uri(server.BaseAddress, path)));
+        return array(json.RootElement).GetArrayLength();
     }
 
     private static Dictionary<string, string> Labels(JsonElement labels) =>
@@ -130,7 +159,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         return path;
     }
 
-    private void WritePrometheusConfig(string path, int alertmanagerPort)
+    private void WritePrometheusConfig(string path, string alertmanager)
     {
         var config = Yaml.Load(RepoPaths.Combine("prometheus", "prometheus.yml"));
         var global = config.Map("global");
@@ -140,7 +169,7 @@ public sealed class AlertDeliveryTests : IAsyncLifetime
         config["rule_files"] = new List<object> { WriteRules() };
         config.Map("alerting").Maps("alertmanagers").Single()["static_configs"] = new List<object>
         {
-            new Dictionary<object, object> { ["targets"] = new List<object> { $"127.0.0.1:{alertmanagerPort}" } },
+            new Dictionary<object, object> { ["targets"] = new List<object> { alertmanager } },
         };
         var node = config.Maps("scrape_configs").Single(j => j.Text("job_name") == "node");
         node["static_configs"] = new List<object> { new Dictionary<object, object> { ["targets"] = new List<object> { $"127.0.0.1:{_host.Port}" } } };

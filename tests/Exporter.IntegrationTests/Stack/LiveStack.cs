@@ -36,13 +36,12 @@ public sealed class LiveStack : IAsyncLifetime
         var stores = new Dictionary<string, PromQl>();
         foreach (var tier in TierNames)
         {
-            var port = FreePort.Next();
-            var url = new Uri($"http://127.0.0.1:{port}/");
-            _owned.Add(await Server.StartAsync("victoria-metrics", new Uri(url, "health"),
-                $"-httpListenAddr=127.0.0.1:{port}", $"-storageDataPath={Path.Join(_dir, "vm-" + tier)}", "-retentionPeriod=1d",
+            var store = Own(await Server.StartAsync("victoria-metrics", "health",
+                "-httpListenAddr=127.0.0.1:0", $"-storageDataPath={Path.Join(_dir, "vm-" + tier)}", "-retentionPeriod=1d",
+
                 // Answer with what arrived a second ago, not only what is 30 s old (its default).
                 "-search.latencyOffset=1s"));
-            stores[tier] = Own(new PromQl(url));
+            stores[tier] = Own(new PromQl(store.BaseAddress));
         }
 
         Stores = stores;
@@ -50,14 +49,21 @@ public sealed class LiveStack : IAsyncLifetime
         Host = await HostProcess.StartAsync(_peers.Environment, [.. _peers.Flags]);
         _owned.Add(Host);
 
-        var prometheusPort = FreePort.Next();
+        // Prometheus listens on a port the kernel picks, so its own scrape target is known only once
+        // it runs: the config gets it then, and a reload (the lifecycle API answers when done) applies it.
         var config = Path.Join(_dir, "prometheus.yml");
-        WriteConfig(config, prometheusPort);
-        var prometheusUrl = new Uri($"http://127.0.0.1:{prometheusPort}/");
-        _owned.Add(await Server.StartAsync("prometheus", new Uri(prometheusUrl, "-/ready"),
+        WriteConfig(config, "127.0.0.1:0");
+        var prometheus = Own(await Server.StartAsync("prometheus", "-/ready",
             $"--config.file={config}", $"--storage.tsdb.path={Path.Join(_dir, "prometheus")}",
-            $"--web.listen-address=127.0.0.1:{prometheusPort}"));
-        Prometheus = Own(new PromQl(prometheusUrl));
+            "--web.listen-address=127.0.0.1:0", "--web.enable-lifecycle"));
+        WriteConfig(config, prometheus.Target);
+        using (var client = new HttpClient { Timeout = TimeSpan.FromSeconds(30) })
+        using (var reload = await client.PostAsync(new Uri(prometheus.BaseAddress, "-/reload"), null))
+        {
+            reload.EnsureSuccessStatusCode();
+        }
+
+        Prometheus = Own(new PromQl(prometheus.BaseAddress));
         var started = DateTime.UtcNow;
 
         // Warm: every tier has recorded a rate (two scrapes, then each tier's rules in turn) and
@@ -98,7 +104,7 @@ public sealed class LiveStack : IAsyncLifetime
         return disposable;
     }
 
-    private void WriteConfig(string path, int prometheusPort)
+    private void WriteConfig(string path, string prometheusTarget)
     {
         var source = RepoPaths.Combine("prometheus");
 
@@ -131,7 +137,7 @@ public sealed class LiveStack : IAsyncLifetime
         var node = jobs.Single(j => j.Text("job_name") == "node");
         node["scrape_interval"] = "3s";
         node["scrape_timeout"] = "3s";
-        Target(jobs, "prometheus", $"127.0.0.1:{prometheusPort}");
+        Target(jobs, "prometheus", prometheusTarget);
         config["scrape_configs"] = jobs.Where(j => j.Text("job_name") != "alertmanager").Cast<object>().ToList();
 
         foreach (var remote in config.Maps("remote_write"))

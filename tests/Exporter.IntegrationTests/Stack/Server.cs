@@ -2,45 +2,12 @@ using Exporter.TestSupport;
 
 namespace Exporter.IntegrationTests.Stack;
 
-/// <summary>Starts a real server (Prometheus, Alertmanager, VictoriaMetrics) and waits until it answers.</summary>
+/// <summary>Starts a real server (Prometheus, Alertmanager, VictoriaMetrics) and waits until it answers; polls for a result.</summary>
 internal static class Server
 {
-    public static async Task<ExternalProcess> StartAsync(string tool, Uri readyUrl, params string[] arguments)
-    {
-        var process = new ExternalProcess(Tools.Require(tool), arguments);
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (process.HasExited)
-            {
-                var output = process.Output;
-                process.Dispose();
-                throw new InvalidOperationException($"{tool} exited: {output}");
-            }
-
-            try
-            {
-                using var response = await client.GetAsync(readyUrl);
-                if (response.IsSuccessStatusCode)
-                {
-                    return process;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(200);
-        }
-
-        var lastOutput = process.Output;
-        process.Dispose();
-        throw new TimeoutException($"{tool} did not become ready at {readyUrl}: {lastOutput}");
-    }
+    /// <summary>Starts <paramref name="tool"/>, told to listen on 127.0.0.1:0, and waits until <paramref name="readyPath"/> answers.</summary>
+    public static Task<LocalServer> StartAsync(string tool, string readyPath, params string[] arguments) =>
+        LocalServer.StartAsync(Tools.Require(tool), arguments, readyPath, what: tool);
 
     /// <summary>Polls until <paramref name="probe"/> gives a value, or fails with what was last seen.</summary>
     public static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, TimeSpan timeout, string what)

@@ -7,16 +7,14 @@ namespace Exporter.IntegrationTests.Stack;
 /// <summary>A generic webhook endpoint, as Alertmanager's webhook_configs post to: it keeps every notification.</summary>
 internal sealed class WebhookReceiver : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly List<(DateTime At, JsonElement Body)> _received = [];
     private readonly Task _loop;
 
     public WebhookReceiver()
     {
-        var port = FreePort.Next();
+        (_listener, var port) = LoopbackListener.Start("/alerts/");
         Url = new Uri($"http://127.0.0.1:{port}/alerts/");
-        _listener.Prefixes.Add(Url.ToString());
-        _listener.Start();
         _loop = Task.Run(ReceiveAsync);
     }
 

@@ -6,7 +6,7 @@ namespace Exporter.Core.Linux;
 /// <summary>
 /// Parses os-release(5): newline-separated KEY=value assignments in shell syntax; values may be
 /// unquoted or in single or double quotes, with backslash escapes outside single quotes; lines
-/// starting with '#' are comments.
+/// starting with '#' are comments. Anything else is a <see cref="FormatException"/>.
 /// </summary>
 public static partial class OsReleaseParser
 {
@@ -15,7 +15,7 @@ public static partial class OsReleaseParser
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var raw in text.Split('\n'))
         {
-            var line = raw.Trim();
+            var line = TrimUnescaped(raw);
             if (line.Length == 0 || line.StartsWith('#'))
             {
                 continue;
@@ -28,7 +28,7 @@ public static partial class OsReleaseParser
                 throw new FormatException($"os-release: expected KEY=value, got '{line}'");
             }
 
-            values[key] = Unquote(line[(eq + 1)..].Trim(), line);
+            values[key] = Unquote(line[(eq + 1)..].TrimStart(), line);
         }
 
         return values;
@@ -42,6 +42,19 @@ public static partial class OsReleaseParser
     {
         var match = VersionPattern().Match(versionId);
         return match.Success ? ProcValue.ParseDouble("os-release", match.Value.TrimEnd('.')) : 0;
+    }
+
+    // Blanks around the line go, but not one a backslash escapes ("NAME=a\ " is "a ").
+    private static string TrimUnescaped(string raw)
+    {
+        var line = raw.TrimStart();
+        var end = line.Length;
+        while (end > 0 && char.IsWhiteSpace(line[end - 1]) && !(end > 1 && line[end - 2] == '\\'))
+        {
+            end--;
+        }
+
+        return line[..end];
     }
 
     private static string Unquote(string value, string line)
