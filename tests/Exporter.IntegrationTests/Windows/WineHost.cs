@@ -19,7 +19,7 @@ public sealed class WineHost : IAsyncLifetime
     private string _wine = string.Empty;
     private string? _wineserver;
     private ExternalProcess? _exporter;
-    private ExternalProcess? _prometheus;
+    private LocalServer? _prometheus;
 
     public Uri BaseAddress { get; private set; } = null!;
 
@@ -175,11 +175,9 @@ public sealed class WineHost : IAsyncLifetime
             },
             config);
 
-        var port = FreePort.Next();
-        var url = new Uri($"http://127.0.0.1:{port}/");
-        _prometheus = await Server.StartAsync("prometheus", new Uri(url, "-/ready"),
-            $"--config.file={config}", $"--storage.tsdb.path={Path.Join(_dir, "prometheus")}", $"--web.listen-address=127.0.0.1:{port}");
-        Prometheus = new PromQl(url);
+        _prometheus = await Server.StartAsync("prometheus", "-/ready",
+            $"--config.file={config}", $"--storage.tsdb.path={Path.Join(_dir, "prometheus")}", "--web.listen-address=127.0.0.1:0");
+        Prometheus = new PromQl(_prometheus.BaseAddress);
 
         // Warm: the hour tier is recorded from the five-minute one, itself from the minute one.
         await Server.EventuallyAsync(
