@@ -22,6 +22,9 @@ public sealed class MetricSink
         Add(descriptor, new Sample(labelValues.ToArray(), value));
     }
 
+    /// <summary>Adds a whole family, such as a live one written straight from its owner's state.</summary>
+    internal void AddFamily(MetricFamily family) => _families[family.Descriptor] = family;
+
     /// <summary>Adds one sample of a histogram or summary family (or any sample whose label values are already an array).</summary>
     internal void Add(MetricDescriptor descriptor, Sample sample)
     {
