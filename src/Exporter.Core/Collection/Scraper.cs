@@ -24,6 +24,7 @@ public sealed class Scraper
     private readonly ScrapeCounters _counters;
     private readonly ILogger<Scraper> _logger;
 
+    /// <summary>Creates every enabled collector once; built by dependency injection.</summary>
     public Scraper(
         IEnumerable<CollectorRegistration> registrations,
         IOptions<PrometheusMetricsOptions> options,

@@ -14,6 +14,10 @@ public sealed partial class MetricDescriptor
     private static readonly byte[] QuantileLabel = "quantile=\""u8.ToArray();
     private byte[]? _openMetricsHeaderUtf8;
 
+    /// <summary>
+    /// A family named <paramref name="name"/> ([a-zA-Z_:][a-zA-Z0-9_:]*, counters ending in _total)
+    /// with fixed label names; throws <see cref="ArgumentException"/> for invalid names.
+    /// </summary>
     public MetricDescriptor(string name, string help, MetricType type, params string[] labelNames)
     {
         if (!NamePattern().IsMatch(name))
@@ -45,12 +49,16 @@ public sealed partial class MetricDescriptor
             $"# HELP {name} {EscapeHelp(help, openMetrics: false)}\n# TYPE {name} {TextTypeName(type)}\n");
     }
 
+    /// <summary>The family name, as samples are written (a counter's ends in _total).</summary>
     public string Name { get; }
 
+    /// <summary>The HELP text.</summary>
     public string Help { get; }
 
+    /// <summary>The metric type.</summary>
     public MetricType Type { get; }
 
+    /// <summary>The label names, in the order samples give their values.</summary>
     public IReadOnlyList<string> LabelNames { get; }
 
     /// <summary>
@@ -72,6 +80,7 @@ public sealed partial class MetricDescriptor
     /// <summary>The label a histogram's or summary's <see cref="Sample.Bound"/> is written as.</summary>
     internal byte[] BoundLabelUtf8 => Type == MetricType.Summary ? QuantileLabel : LeLabel;
 
+    /// <summary>The family name.</summary>
     public override string ToString() => Name;
 
     // OpenMetrics 1.0 "Unit": a family with a unit must have a name ending in _<unit> (before any
