@@ -3,6 +3,7 @@ using Exporter.Core.Databases;
 using Exporter.Core.Docker;
 using Exporter.Core.Linux;
 using Exporter.Core.MacOS;
+using Exporter.Core.Meters;
 using Exporter.Core.Portable;
 using Exporter.Core.Processes;
 using Exporter.Core.Self;
@@ -14,11 +15,13 @@ namespace Exporter.Core;
 /// <summary>Every collector that ships with the library, by area.</summary>
 public static class BuiltInCollectors
 {
+    /// <summary>Every built-in collector's registration.</summary>
     public static IReadOnlyList<CollectorRegistration> All { get; } =
     [
         .. LinuxCollectors.Registrations.Select(ForThisSystem),
         .. ProcessGroupsCollectors.Registrations,
         .. SelfCollectors.Registrations,
+        .. MeterCollectors.Registrations,
         .. PortableCollectors.Registrations,
         .. DockerCollectors.Registrations,
         .. DatabaseCollectors.Registrations,
@@ -29,6 +32,7 @@ public static class BuiltInCollectors
 
     internal static void AddOptions(PrometheusMetricsBuilder builder)
     {
+        MeterCollectors.AddServices(builder.Services);
         LinuxCollectors.AddOptions(builder);
         ProcessGroupsCollectors.AddOptions(builder);
         DockerCollectors.AddOptions(builder);

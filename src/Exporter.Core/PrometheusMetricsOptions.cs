@@ -1,3 +1,5 @@
+using Exporter.Core.Meters;
+
 namespace Exporter.Core;
 
 /// <summary>
@@ -24,14 +26,20 @@ public sealed class PrometheusMetricsOptions
     /// default 10 s scrape timeout, so one stuck collector never costs the whole scrape.
     /// </summary>
     public TimeSpan CollectorTimeout { get; set; } = DefaultCollectorTimeout;
+
+    /// <summary>Which System.Diagnostics.Metrics meters the <c>meters</c> collector exports, and their names.</summary>
+    public MeterExportOptions Meters { get; set; } = new();
 }
 
 /// <summary>Mount points of the host's file systems (node_exporter's --path.* flags).</summary>
 public sealed class PathOptions
 {
+    /// <summary>procfs mount point (<c>--path.procfs</c>), default <c>/proc</c>.</summary>
     public string Procfs { get; set; } = "/proc";
 
+    /// <summary>sysfs mount point (<c>--path.sysfs</c>), default <c>/sys</c>.</summary>
     public string Sysfs { get; set; } = "/sys";
 
+    /// <summary>The host's root file system (<c>--path.rootfs</c>), default <c>/</c>; stripped from reported mount points.</summary>
     public string Rootfs { get; set; } = "/";
 }

@@ -24,6 +24,7 @@ if (flags.Version)
 
 // Flags are added last, so they win over appsettings.json and environment variables.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = WindowsService.ContentRoot });
+HostSettingDefaults.Add(builder.Configuration);
 builder.Configuration.AddInMemoryCollection(flags.Settings);
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 

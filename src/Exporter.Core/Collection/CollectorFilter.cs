@@ -6,11 +6,13 @@ namespace Exporter.Core.Collection;
 /// </summary>
 public sealed record CollectorFilter(IReadOnlyList<string> Collect, IReadOnlyList<string> Exclude)
 {
+    /// <summary>No filter: every enabled collector runs.</summary>
     public static CollectorFilter None { get; } = new([], []);
 
     /// <summary>A stable key, so scrapes with the same filter can share one collection.</summary>
     public string Key => string.Join(',', Collect.Order(StringComparer.Ordinal)) + "|" + string.Join(',', Exclude.Order(StringComparer.Ordinal));
 
+    /// <summary>Whether the collector named <paramref name="name"/> runs under this filter.</summary>
     public bool Includes(string name) =>
         (Collect.Count == 0 || Collect.Contains(name, StringComparer.Ordinal)) && !Exclude.Contains(name, StringComparer.Ordinal);
 }

@@ -12,11 +12,13 @@ public sealed class ScrapeResult
     private readonly Lock _lock = new();
     private readonly byte[]?[] _bodies = new byte[4][];
 
+    /// <summary>A result over <paramref name="families"/>, sorted by name.</summary>
     public ScrapeResult(IReadOnlyList<MetricFamily> families)
     {
         Families = families;
     }
 
+    /// <summary>The collected families, sorted by name.</summary>
     public IReadOnlyList<MetricFamily> Families { get; }
 
     /// <summary>The encoded body; gzip-compressed when <paramref name="gzip"/> is set.</summary>

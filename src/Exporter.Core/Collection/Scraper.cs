@@ -24,6 +24,7 @@ public sealed class Scraper
     private readonly ScrapeCounters _counters;
     private readonly ILogger<Scraper> _logger;
 
+    /// <summary>Creates every enabled collector once; built by dependency injection.</summary>
     public Scraper(
         IEnumerable<CollectorRegistration> registrations,
         IOptions<PrometheusMetricsOptions> options,
@@ -119,13 +120,20 @@ public sealed class Scraper
             success.Samples.Add(new Sample([outcome.Name], outcome.Success ? 1 : 0));
             foreach (var family in outcome.Sink?.Families ?? [])
             {
-                // A fresh family: a collector's outcome may be shared by concurrent scrapes.
+                // A fresh family: a collector's outcome may be shared by concurrent scrapes. A live
+                // family (written from its owner's state) is shared as it is and merges with none.
+                if (family.Live is not null && !byName.ContainsKey(family.Descriptor.Name))
+                {
+                    byName.Add(family.Descriptor.Name, family);
+                    continue;
+                }
+
                 if (!byName.TryGetValue(family.Descriptor.Name, out var merged))
                 {
                     merged = new MetricFamily(family.Descriptor);
                     byName.Add(family.Descriptor.Name, merged);
                 }
-                else if (!SameShape(merged.Descriptor, family.Descriptor))
+                else if (merged.Live is not null || family.Live is not null || !SameShape(merged.Descriptor, family.Descriptor))
                 {
                     // Two collectors (typically the textfile one and a built-in) emit the same family
                     // name with another type or other labels: the samples cannot be written under one

@@ -13,8 +13,11 @@ public enum ExpositionFormat
 /// <summary>Content types of the formats, as sent in the response.</summary>
 public static class ExpositionContentTypes
 {
+    /// <summary>The text format 0.0.4.</summary>
     public const string Text = "text/plain; version=0.0.4; charset=utf-8";
+    /// <summary>OpenMetrics 1.0.0.</summary>
     public const string OpenMetrics = "application/openmetrics-text; version=1.0.0; charset=utf-8";
 
+    /// <summary>The content type of <paramref name="format"/>.</summary>
     public static string For(ExpositionFormat format) => format == ExpositionFormat.OpenMetrics ? OpenMetrics : Text;
 }

@@ -19,13 +19,19 @@ public static class ExpositionWriter
         var openMetrics = format == ExpositionFormat.OpenMetrics;
         foreach (var family in families)
         {
-            if (family.Samples.Count == 0)
+            if (family.IsEmpty)
             {
                 continue;
             }
 
             var descriptor = family.Descriptor;
             output.Write(openMetrics ? descriptor.OpenMetricsHeaderUtf8 : descriptor.TextHeaderUtf8);
+            if (family.Live is { } live)
+            {
+                live.Write(output, openMetrics);
+                continue;
+            }
+
             foreach (var sample in family.Samples)
             {
                 WriteSample(output, descriptor, sample);
@@ -119,7 +125,7 @@ public static class ExpositionWriter
         output.Advance(written);
     }
 
-    private static void WriteUtf8(IBufferWriter<byte> output, ReadOnlySpan<char> text)
+    internal static void WriteUtf8(IBufferWriter<byte> output, ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)
         {

@@ -12,7 +12,12 @@ public sealed partial class MetricDescriptor
 {
     private static readonly byte[] LeLabel = "le=\""u8.ToArray();
     private static readonly byte[] QuantileLabel = "quantile=\""u8.ToArray();
+    private byte[]? _openMetricsHeaderUtf8;
 
+    /// <summary>
+    /// A family named <paramref name="name"/> ([a-zA-Z_:][a-zA-Z0-9_:]*, counters ending in _total)
+    /// with fixed label names; throws <see cref="ArgumentException"/> for invalid names.
+    /// </summary>
     public MetricDescriptor(string name, string help, MetricType type, params string[] labelNames)
     {
         if (!NamePattern().IsMatch(name))
@@ -42,19 +47,25 @@ public sealed partial class MetricDescriptor
 
         TextHeaderUtf8 = Encoding.UTF8.GetBytes(
             $"# HELP {name} {EscapeHelp(help, openMetrics: false)}\n# TYPE {name} {TextTypeName(type)}\n");
-
-        var (omName, omType) = OpenMetricsFamily(name, type);
-        OpenMetricsHeaderUtf8 = Encoding.UTF8.GetBytes(
-            $"# HELP {omName} {EscapeHelp(help, openMetrics: true)}\n# TYPE {omName} {omType}\n");
     }
 
+    /// <summary>The family name, as samples are written (a counter's ends in _total).</summary>
     public string Name { get; }
 
+    /// <summary>The HELP text.</summary>
     public string Help { get; }
 
+    /// <summary>The metric type.</summary>
     public MetricType Type { get; }
 
+    /// <summary>The label names, in the order samples give their values.</summary>
     public IReadOnlyList<string> LabelNames { get; }
+
+    /// <summary>
+    /// The unit (e.g. <c>seconds</c>, <c>bytes</c>), written as OpenMetrics' <c># UNIT</c> line when
+    /// the family name ends with it, as OpenMetrics requires; null or empty for none.
+    /// </summary>
+    public string? Unit { get; init; }
 
     internal byte[] NameUtf8 { get; }
 
@@ -63,12 +74,26 @@ public sealed partial class MetricDescriptor
 
     internal byte[] TextHeaderUtf8 { get; }
 
-    internal byte[] OpenMetricsHeaderUtf8 { get; }
+    /// <summary>Built on first use: it depends on <see cref="Unit"/>, which is set after the constructor.</summary>
+    internal byte[] OpenMetricsHeaderUtf8 => _openMetricsHeaderUtf8 ??= OpenMetricsHeader();
 
     /// <summary>The label a histogram's or summary's <see cref="Sample.Bound"/> is written as.</summary>
     internal byte[] BoundLabelUtf8 => Type == MetricType.Summary ? QuantileLabel : LeLabel;
 
+    /// <summary>The family name.</summary>
     public override string ToString() => Name;
+
+    // OpenMetrics 1.0 "Unit": a family with a unit must have a name ending in _<unit> (before any
+    // _total); a unit the name does not end with is left out rather than making the family invalid.
+    private byte[] OpenMetricsHeader()
+    {
+        var (omName, omType) = OpenMetricsFamily(Name, Type);
+        var unit = !string.IsNullOrEmpty(Unit) && omName.EndsWith("_" + Unit, StringComparison.Ordinal)
+            ? $"# UNIT {omName} {Unit}\n"
+            : string.Empty;
+        return Encoding.UTF8.GetBytes(
+            $"# HELP {omName} {EscapeHelp(Help, openMetrics: true)}\n# TYPE {omName} {omType}\n{unit}");
+    }
 
     private static string TextTypeName(MetricType type) => type switch
     {

@@ -22,6 +22,25 @@ public sealed class MetricSink
         Add(descriptor, new Sample(labelValues.ToArray(), value));
     }
 
+    /// <summary>
+    /// Adds a family read from the text format (another library's or exporter's output): its label
+    /// names are those of all its samples, sorted; a label a sample lacks gets the empty value, which
+    /// Prometheus treats as absent. HELP falls back to the name.
+    /// </summary>
+    public void Add(TextFamily family)
+    {
+        ArgumentNullException.ThrowIfNull(family);
+        var labelNames = TextSamples.LabelNames(family.Samples);
+        var descriptor = new MetricDescriptor(family.Name, family.Help ?? family.Name, family.Type, labelNames);
+        foreach (var sample in family.Samples)
+        {
+            Add(descriptor, TextSamples.ToSample(sample, labelNames));
+        }
+    }
+
+    /// <summary>Adds a whole family, such as a live one written straight from its owner's state.</summary>
+    internal void AddFamily(MetricFamily family) => _families[family.Descriptor] = family;
+
     /// <summary>Adds one sample of a histogram or summary family (or any sample whose label values are already an array).</summary>
     internal void Add(MetricDescriptor descriptor, Sample sample)
     {

@@ -1,5 +1,7 @@
+using Exporter.Core;
 using Exporter.Core.Collection;
 using Exporter.Core.Hosting;
+using Exporter.Core.Meters;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +30,31 @@ public sealed class PrometheusMetricsBuilder
     {
         ArgumentNullException.ThrowIfNull(registration);
         Services.AddSingleton(registration);
+        return this;
+    }
+
+    /// <summary>
+    /// Exports the meters with these names besides the built-in ones; <c>*</c> is a wildcard
+    /// (<c>AddMeter("MyCompany.*")</c>). The same as adding them to <c>Meters.Include</c>.
+    /// </summary>
+    public PrometheusMetricsBuilder AddMeter(params string[] names)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        Services.Configure<PrometheusMetricsOptions>(options =>
+        {
+            foreach (var name in names)
+            {
+                options.Meters.Include.Add(name);
+            }
+        });
+        return this;
+    }
+
+    /// <summary>Configures the <c>meters</c> collector: exclusions, naming, buckets, limits (see <see cref="MeterExportOptions"/>).</summary>
+    public PrometheusMetricsBuilder ConfigureMeters(Action<MeterExportOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.Configure<PrometheusMetricsOptions>(options => configure(options.Meters));
         return this;
     }
 

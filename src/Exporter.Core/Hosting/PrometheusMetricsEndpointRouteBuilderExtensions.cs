@@ -15,8 +15,9 @@ public static class PrometheusMetricsEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Maps the scrape endpoint at <paramref name="pattern"/>. Returns the endpoint's builder, so
-    /// callers can chain e.g. <c>.RequireAuthorization()</c> or <c>.RequireHost()</c>.
+    /// callers can chain e.g. <c>.RequireAuthorization()</c> or <c>.RequireHost()</c>. Scrapes are
+    /// left out of ASP.NET Core's own http_server_* metrics, so Prometheus does not count itself.
     /// </summary>
     public static IEndpointConventionBuilder MapPrometheusMetrics(this IEndpointRouteBuilder endpoints, string pattern) =>
-        endpoints.MapGet(pattern, (RequestDelegate)MetricsEndpoint.HandleAsync).WithDisplayName("Prometheus metrics");
+        endpoints.MapGet(pattern, (RequestDelegate)MetricsEndpoint.HandleAsync).WithDisplayName("Prometheus metrics").DisableHttpMetrics();
 }

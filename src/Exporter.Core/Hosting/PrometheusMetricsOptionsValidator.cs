@@ -29,6 +29,20 @@ internal sealed class PrometheusMetricsOptionsValidator(IEnumerable<CollectorReg
             }
         }
 
+        var meters = options.Meters;
+        if (meters.MaxSeriesPerInstrument < 1)
+        {
+            errors.Add($"Meters:MaxSeriesPerInstrument must be at least 1, got {meters.MaxSeriesPerInstrument}");
+        }
+
+        foreach (var (instrument, buckets) in meters.HistogramBuckets.Append(new("default", meters.DefaultHistogramBuckets ?? [])))
+        {
+            if (buckets.Any(b => !double.IsFinite(b)))
+            {
+                errors.Add($"histogram buckets for {instrument} must be finite numbers");
+            }
+        }
+
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -9,7 +9,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// <summary>Adds a Prometheus metrics endpoint's scraper and collectors to an application's services.</summary>
 public static class PrometheusMetricsServiceCollectionExtensions
 {
-    /// <summary>Adds Prometheus metrics with default settings: node_exporter's default collectors on /proc, /sys and /.</summary>
+    /// <summary>
+    /// Adds Prometheus metrics with default settings: the app's .NET and ASP.NET Core meters with
+    /// OpenTelemetry's Prometheus names, and node_exporter's default collectors on /proc, /sys and /.
+    /// </summary>
     public static PrometheusMetricsBuilder AddPrometheusMetrics(this IServiceCollection services) =>
         services.AddPrometheusMetrics(configuration: null, configure: null);
 
@@ -56,6 +59,7 @@ public static class PrometheusMetricsServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new HostPaths(sp.GetRequiredService<IOptions<PrometheusMetricsOptions>>().Value.Path));
         services.TryAddSingleton<Exporter.Core.Collection.Scraper>();
+        services.AddHostedService<ScraperStartup>();
         foreach (var registration in BuiltInCollectors.All)
         {
             builder.AddCollector(registration);

@@ -52,9 +52,9 @@ internal sealed class MergedFamily
     // change between scrapes, and caching by name would serve stale ones.
     public void Emit(MetricSink sink)
     {
-        string[] labelNames = [.. _samples.SelectMany(s => s.Labels).Select(l => l.Key).Distinct().Order(StringComparer.Ordinal)];
+        var labelNames = TextSamples.LabelNames(_samples);
         var descriptor = new MetricDescriptor(_name, _help ?? $"Metric read from {string.Join(", ", Files)}", _type, labelNames);
-        var rows = _samples.Select(s => new Sample(LabelValues(s, labelNames), s.Value, s.Suffix, s.Bound)).ToList();
+        var rows = _samples.Select(s => TextSamples.ToSample(s, labelNames)).ToList();
         rows.Sort(Compare);
         foreach (var row in rows)
         {
@@ -77,17 +77,6 @@ internal sealed class MergedFamily
         "_count" => 2,
         _ => 0,
     };
-
-    private static string[] LabelValues(TextSample sample, string[] labelNames)
-    {
-        var values = new string[labelNames.Length];
-        for (var i = 0; i < labelNames.Length; i++)
-        {
-            values[i] = sample.Labels.FirstOrDefault(l => l.Key == labelNames[i]).Value ?? string.Empty;
-        }
-
-        return values;
-    }
 
     private static int CompareValues(string[] a, string[] b)
     {
