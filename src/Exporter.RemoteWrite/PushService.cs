@@ -48,6 +48,9 @@ internal sealed class PushService : BackgroundService
         _lastTimestampMs = receivers.All.Select(r => r.Queue.LastTimestampMs).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>One sender per receiver, in the order of the receivers.</summary>
+    internal IReadOnlyList<ReceiverSender> Senders => _senders;
+
     /// <summary>Collects once and appends the collection to every queue.</summary>
     internal async Task CollectOnceAsync()
     {

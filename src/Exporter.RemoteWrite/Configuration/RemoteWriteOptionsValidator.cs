@@ -76,7 +76,13 @@ internal sealed partial class RemoteWriteOptionsValidator : IValidateOptions<Rem
             }
 
             ValidateCredentials(where, settings, errors);
-            ValidateTls(where, settings.Tls, url, errors);
+            if (receiver.TlsConfig is not null && url.Scheme != Uri.UriSchemeHttps)
+            {
+                // Shared TLS settings simply do not apply to an http:// receiver; its own do not make sense.
+                errors.Add($"{where}: tls_config needs an https:// url");
+            }
+
+            ValidateTls(where, settings.Tls, errors);
         }
 
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
@@ -136,16 +142,11 @@ internal sealed partial class RemoteWriteOptionsValidator : IValidateOptions<Rem
         }
     }
 
-    private static void ValidateTls(string where, TlsOptions? tls, Uri url, List<string> errors)
+    private static void ValidateTls(string where, TlsOptions? tls, List<string> errors)
     {
         if (tls is null)
         {
             return;
-        }
-
-        if (url.Scheme != Uri.UriSchemeHttps)
-        {
-            errors.Add($"{where}: tls_config needs an https:// url");
         }
 
         if (tls.CaFile is { } ca && CheckReadable(where, "tls_config ca_file", ca, errors, required: true))
