@@ -41,7 +41,9 @@ internal sealed class PushCollector(PushReceivers receivers, TimeProvider time) 
     private static readonly MetricDescriptor LastSuccess = Gauge(
         "exporter_push_last_success_timestamp_seconds", "When the receiver last accepted a request (Unix time); 0 before the first.");
 
-    public string Name => "push";
+    public const string CollectorName = "push";
+
+    public string Name => CollectorName;
 
     public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using Exporter.Core;
 using Exporter.Core.Collection;
 using Exporter.RemoteWrite;
 using Exporter.RemoteWrite.Configuration;
@@ -44,11 +45,20 @@ public static class RemoteWritePrometheusMetricsBuilderExtensions
         services.AddSingleton<PushReceivers>();
         services.AddSingleton<PushService>();
         services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<PushService>());
+
+        // Push mode's own metrics run whenever there are receivers, also with --collector.disable-defaults
+        // (they are the exporter's, not a host collector); without receivers there is nothing to report.
+        services.AddOptions<PrometheusMetricsOptions>().PostConfigure<IOptions<RemoteWriteOptions>>((metrics, push) =>
+        {
+            if (push.Value.Receivers.Count > 0)
+            {
+                metrics.Collectors.TryAdd(PushCollector.CollectorName, true);
+            }
+        });
         return builder.AddCollector(new CollectorRegistration(
-            "push",
-            EnabledByDefault: true,
-            sp => new PushCollector(sp.GetRequiredService<PushReceivers>(), sp.GetRequiredService<TimeProvider>()),
-            sp => sp.GetRequiredService<IOptions<RemoteWriteOptions>>().Value.Receivers.Count > 0));
+            PushCollector.CollectorName,
+            EnabledByDefault: false,
+            sp => new PushCollector(sp.GetRequiredService<PushReceivers>(), sp.GetRequiredService<TimeProvider>())));
     }
 
     /// <summary>Pushes every collection to the receivers configured in code.</summary>
