@@ -10,6 +10,7 @@
 #
 #   scripts/bench-push.sh                          # full run (about 5 minutes)
 #   BENCH_PUSH_SECONDS=60 scripts/bench-push.sh    # shorter CPU window
+#   BENCH_PUSH_HOST=src/Exporter.Host/bin/Release/net10.0/Exporter.Host scripts/bench-push.sh   # skip publishing
 #
 # Every loop is bounded; traffic goes to 127.0.0.1 only. Needs: dotnet, victoria-metrics, curl.
 set -euo pipefail
@@ -31,9 +32,13 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "Publishing the host (Release: self-contained, ReadyToRun, trimmed, as shipped)..." >&2
-dotnet publish src/Exporter.Host -c Release -r linux-x64 -o "$work/host" -nologo -v quiet >&2
-host="$work/host/Exporter.Host"
+if [ -n "${BENCH_PUSH_HOST:-}" ]; then
+  host=$BENCH_PUSH_HOST # an already built host, e.g. src/Exporter.Host/bin/Release/net10.0/Exporter.Host
+else
+  echo "Publishing the host (Release: self-contained, ReadyToRun, trimmed, as shipped)..." >&2
+  dotnet publish src/Exporter.Host -c Release -r linux-x64 -o "$work/host" -nologo -v quiet >&2
+  host="$work/host/Exporter.Host"
+fi
 
 free_port() {
   local port

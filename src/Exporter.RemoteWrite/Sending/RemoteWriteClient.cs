@@ -66,7 +66,9 @@ internal sealed class RemoteWriteClient : IDisposable
         }
         catch (HttpRequestException e)
         {
-            return new SendResult(SendOutcome.Retry, 0, null, e.Message);
+            // The innermost error says what happened ("Connection refused", a certificate problem).
+            var inner = e.GetBaseException();
+            return new SendResult(SendOutcome.Retry, 0, null, inner == e ? e.Message : $"{e.Message} {inner.Message}");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
