@@ -56,8 +56,8 @@ wait_ready() { # url
   echo "error: $1 did not answer" >&2; exit 1
 }
 ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
-metric() { # port name → value of the first sample
-  curl -sf "http://127.0.0.1:$1/metrics" | awk -v n="$2" '$1 == n || index($1, n "{") == 1 { print $2; exit }'
+metric() { # port name → value of the first sample, as an integer
+  curl -sf "http://127.0.0.1:$1/metrics" | awk -v n="$2" '!found && ($1 == n || index($1, n "{") == 1) { found = $2 } END { printf "%d\n", found }'
 }
 hz=$(getconf CLK_TCK)
 
@@ -106,7 +106,7 @@ wait_ready "http://127.0.0.1:$backlog_port/-/ready"
 echo "Queueing $BACKLOG collections with the receiver down..." >&2
 for _ in $(seq 1 6000); do
   queued=$(metric "$backlog_port" exporter_push_queue_collections || echo 0)
-  [ "${queued%.*}" -ge "$BACKLOG" ] && break
+  [ "$queued" -ge "$BACKLOG" ] && break
   sleep 0.2
 done
 kill "$filler"; wait "$filler" 2>/dev/null || true
@@ -119,7 +119,7 @@ replayer=$!; pids+=("$replayer")
 wait_ready "http://127.0.0.1:$backlog_port/-/ready"
 for _ in $(seq 1 3000); do
   left=$(metric "$backlog_port" exporter_push_queue_collections || echo 1)
-  [ "${left%.*}" -eq 0 ] && break
+  [ "$left" -eq 0 ] && break
   sleep 0.1
 done
 replay=$(awk -v s="$started" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }')
