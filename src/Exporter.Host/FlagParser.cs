@@ -18,6 +18,12 @@ internal static class FlagParser
         Bool,
         Duration,
         LogLevel,
+
+        /// <summary>Repeatable; each use is the next item of a list: the key holds {0} for the index.</summary>
+        ListItem,
+
+        /// <summary>Repeatable NAME=VALUE; each use sets the key's child NAME.</summary>
+        Pair,
     }
 
     private static readonly Dictionary<string, (string Key, Kind Kind)> Flags = new(StringComparer.Ordinal)
@@ -31,6 +37,24 @@ internal static class FlagParser
         ["collector.timeout"] = ("Exporter:CollectorTimeout", Kind.Duration),
         ["config.file"] = ("Exporter:ConfigFile", Kind.Text),
         ["log.level"] = ("Logging:LogLevel:Default", Kind.LogLevel),
+
+        // Push mode (remote write, docs/push.md): each --push.url is a receiver with its own queue;
+        // the credential and TLS flags apply to every receiver given by flag.
+        ["push.url"] = ("Exporter:Push:Receivers:{0}:Url", Kind.ListItem),
+        ["push.interval"] = ("Exporter:Push:Interval", Kind.Duration),
+        ["push.timeout"] = ("Exporter:Push:Timeout", Kind.Duration),
+        ["push.buffer.path"] = ("Exporter:Push:Buffer:Path", Kind.Text),
+        ["push.buffer.max-size"] = ("Exporter:Push:Buffer:MaxSize", Kind.Text),
+        ["push.label"] = ("Exporter:Push:Labels", Kind.Pair),
+        ["push.header"] = ("Exporter:Push:Headers", Kind.Pair),
+        ["push.basic-auth.username"] = ("Exporter:Push:BasicAuth:Username", Kind.Text),
+        ["push.basic-auth.password-file"] = ("Exporter:Push:BasicAuth:PasswordFile", Kind.Text),
+        ["push.bearer-token-file"] = ("Exporter:Push:BearerTokenFile", Kind.Text),
+        ["push.tls.ca-file"] = ("Exporter:Push:TlsConfig:CaFile", Kind.Text),
+        ["push.tls.cert-file"] = ("Exporter:Push:TlsConfig:CertFile", Kind.Text),
+        ["push.tls.key-file"] = ("Exporter:Push:TlsConfig:KeyFile", Kind.Text),
+        ["push.tls.server-name"] = ("Exporter:Push:TlsConfig:ServerName", Kind.Text),
+        ["push.tls.insecure-skip-verify"] = ("Exporter:Push:TlsConfig:InsecureSkipVerify", Kind.Bool),
     };
 
     /// <summary>Flag names with their configuration keys, for --help.</summary>
@@ -173,6 +197,22 @@ internal static class FlagParser
                 return null;
             case Kind.LogLevel:
                 return $"flag --{name} takes debug, info, warn or error, got '{value}'";
+            case Kind.ListItem when !string.IsNullOrWhiteSpace(value):
+                var index = 0;
+                while (settings.ContainsKey(string.Format(CultureInfo.InvariantCulture, key, index)))
+                {
+                    index++;
+                }
+
+                settings[string.Format(CultureInfo.InvariantCulture, key, index)] = value;
+                return null;
+            case Kind.Pair when value!.IndexOf('=', StringComparison.Ordinal) > 0:
+                // An empty VALUE is kept: --push.label=instance= leaves the default label out.
+                var eq = value.IndexOf('=', StringComparison.Ordinal);
+                settings[$"{key}:{value[..eq]}"] = value[(eq + 1)..];
+                return null;
+            case Kind.Pair:
+                return $"flag --{name} takes NAME=VALUE, got '{value}'";
             default:
                 if (string.IsNullOrWhiteSpace(value))
                 {

@@ -56,7 +56,8 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     }
 });
 
-builder.Services.AddPrometheusMetrics(builder.Configuration.GetSection("Exporter"));
+builder.Services.AddPrometheusMetrics(builder.Configuration.GetSection("Exporter"))
+    .AddRemoteWrite(builder.Configuration.GetSection("Exporter:Push"), push => push.Labels.TryAdd("job", "exporter"));
 builder.Services.AddHostedService<IdleMemoryTrimmer>();
 WindowsService.AddWhenRunningAsService(builder.Services);
 

@@ -26,6 +26,20 @@ internal static class Usage
               --config.file=PATH         YAML file with database targets (docs/databases.md).
               --log.level=info           debug, info, warn or error.
 
+        Push mode (Prometheus remote write; docs/push.md):
+              --push.url=URL             Receiver to push to (repeatable: each has its own queue).
+              --push.interval=15s        How often to collect and push.
+              --push.timeout=30s         How long one request may take.
+              --push.buffer.path=DIR     On-disk queue, kept across outages and restarts (else in memory).
+              --push.buffer.max-size=512MB
+                                         Most bytes per receiver's queue; the oldest go first (64MB in memory).
+              --push.label=NAME=VALUE    Label for every series (repeatable; job=exporter, instance=host name).
+              --push.header=NAME=VALUE   Extra HTTP header (repeatable).
+              --push.basic-auth.username=USER, --push.basic-auth.password-file=FILE
+              --push.bearer-token-file=FILE
+              --push.tls.ca-file=FILE, --push.tls.cert-file=FILE, --push.tls.key-file=FILE,
+              --push.tls.server-name=NAME, --push.tls.insecure-skip-verify
+
         Collectors: {string.Join(", ", Exporter.Core.BuiltInCollectors.Names.Order(StringComparer.Ordinal))}
 
         Every flag can also be set in appsettings.json or the environment, e.g.
