@@ -35,11 +35,10 @@ public sealed class PrometheusReceiverTests : IDisposable
             """);
         var config = Path.Join(_dir, "prometheus.yml");
         await File.WriteAllTextAsync(config, "global:\n  scrape_interval: 1m\n");
-        var port = FreePort.Next();
-        var url = new Uri($"http://127.0.0.1:{port}/");
-        using var prometheus = await Server.StartAsync("prometheus", new Uri(url, "-/ready"),
-            $"--config.file={config}", $"--storage.tsdb.path={Path.Join(_dir, "data")}", $"--web.listen-address=127.0.0.1:{port}",
+        using var prometheus = await Server.StartAsync("prometheus", "-/ready",
+            $"--config.file={config}", $"--storage.tsdb.path={Path.Join(_dir, "data")}", "--web.listen-address=127.0.0.1:0",
             "--web.enable-remote-write-receiver", "--log.level=warn");
+        var url = prometheus.BaseAddress;
         using var promql = new PromQl(url);
         var instance = "prom-push-" + Guid.NewGuid().ToString("N")[..8];
         using var host = await HostProcess.StartAsync(

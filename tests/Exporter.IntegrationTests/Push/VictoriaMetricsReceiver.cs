@@ -15,27 +15,35 @@ internal sealed partial class VictoriaMetricsReceiver : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("push-vm-").FullName;
     private readonly HttpClient _client = new() { Timeout = TimeSpan.FromSeconds(30) };
-    private ExternalProcess? _process;
+    private LocalServer? _process;
 
     private VictoriaMetricsReceiver(int port) => Port = port;
 
-    public int Port { get; }
+    /// <summary>Its port: given, or the one the kernel picked at the first start (0 until then).</summary>
+    public int Port { get; private set; }
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
     public string WriteUrl => new Uri(BaseAddress, "api/v1/write").ToString();
 
-    /// <summary>Starts one on <paramref name="port"/> (e.g. where an exporter has been pushing into the void), or a free port.</summary>
+    /// <summary>
+    /// Starts one on <paramref name="port"/> (e.g. where an exporter has been pushing into the void),
+    /// or on port 0, the kernel picking one nothing holds.
+    /// </summary>
     public static async Task<VictoriaMetricsReceiver> StartAsync(int? port = null)
     {
-        var receiver = new VictoriaMetricsReceiver(port ?? FreePort.Next());
+        var receiver = new VictoriaMetricsReceiver(port ?? 0);
         await receiver.StartAgainAsync();
         return receiver;
     }
 
-    public async Task StartAgainAsync() =>
-        _process = await Server.StartAsync("victoria-metrics", new Uri(BaseAddress, "health"),
+    /// <summary>Starts it (again: on the port it had, with the data it kept).</summary>
+    public async Task StartAgainAsync()
+    {
+        _process = await Server.StartAsync("victoria-metrics", "health",
             $"-httpListenAddr=127.0.0.1:{Port}", $"-storageDataPath={Path.Join(_dir, "data")}", "-retentionPeriod=1d", "-search.latencyOffset=1s");
+        Port = _process.Port;
+    }
 
     /// <summary>Stops it the way a service manager would, and waits until it has flushed and exited.</summary>
     public void Stop()
@@ -45,8 +53,8 @@ internal sealed partial class VictoriaMetricsReceiver : IDisposable
             return;
         }
 
-        _ = Kill(_process.Id, 15);
-        if (!_process.WaitForExit(TimeSpan.FromSeconds(60)))
+        _ = Kill(_process.Process.Id, 15);
+        if (!_process.Process.WaitForExit(TimeSpan.FromSeconds(60)))
         {
             throw new TimeoutException("victoria-metrics did not stop on SIGTERM: " + _process.Output);
         }
