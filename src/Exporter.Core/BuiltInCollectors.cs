@@ -1,6 +1,4 @@
 using Exporter.Core.Collection;
-using Exporter.Core.Databases;
-using Exporter.Core.Docker;
 using Exporter.Core.Linux;
 using Exporter.Core.Portable;
 using Exporter.Core.Processes;
@@ -9,7 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Exporter.Core;
 
-/// <summary>Every collector that ships with the library, by area.</summary>
+/// <summary>
+/// Every collector that ships with this package, by area. Docker and the databases come in their own
+/// packages and add themselves to the builder (<c>AddDocker()</c>, <c>AddPostgres()</c>, ...).
+/// </summary>
 public static class BuiltInCollectors
 {
     public static IReadOnlyList<CollectorRegistration> All { get; } =
@@ -18,19 +19,15 @@ public static class BuiltInCollectors
         .. ProcessGroupsCollectors.Registrations,
         .. SelfCollectors.Registrations,
         .. PortableCollectors.Registrations,
-        .. DockerCollectors.Registrations,
-        .. DatabaseCollectors.Registrations,
     ];
 
-    /// <summary>Names known to --collector.NAME and collect[]=NAME.</summary>
+    /// <summary>Names of this package's collectors, as --collector.NAME and collect[]=NAME know them.</summary>
     public static IEnumerable<string> Names => All.Select(r => r.Name);
 
     internal static void AddOptions(PrometheusMetricsBuilder builder)
     {
         LinuxCollectors.AddOptions(builder);
         ProcessGroupsCollectors.AddOptions(builder);
-        DockerCollectors.AddOptions(builder);
-        DatabaseCollectors.AddOptions(builder);
     }
 
     // Without procfs the Linux collectors would only fail; elsewhere the portable ones take over.

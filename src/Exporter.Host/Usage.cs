@@ -26,7 +26,7 @@ internal static class Usage
               --config.file=PATH         YAML file with database targets (docs/databases.md).
               --log.level=info           debug, info, warn or error.
 
-        Collectors: {string.Join(", ", Exporter.Core.BuiltInCollectors.Names.Order(StringComparer.Ordinal))}
+        Collectors: {string.Join(", ", HostMetrics.CollectorNames.Order(StringComparer.Ordinal))}
 
         Every flag can also be set in appsettings.json or the environment, e.g.
         Exporter__Web__ListenAddress=:9800, Exporter__Collectors__cpu=false.
