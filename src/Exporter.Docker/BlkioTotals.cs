@@ -1,7 +1,9 @@
+using Docker.DotNet.Models;
+
 namespace Exporter.Docker;
 
 /// <summary>Bytes read and written per block device ("major:minor"), from blkio_stats.</summary>
-public readonly record struct BlkioTotals(string Device, double ReadBytes, double WriteBytes)
+internal readonly record struct BlkioTotals(string Device, double ReadBytes, double WriteBytes)
 {
     /// <summary>
     /// Sums io_service_bytes_recursive by device. cgroup v1 reports "Read"/"Write" (plus Sync, Async,

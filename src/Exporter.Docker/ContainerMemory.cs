@@ -1,3 +1,5 @@
+using Docker.DotNet.Models;
+
 namespace Exporter.Docker;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace Exporter.Docker;
 /// total_* (hierarchical) keys, v2 has anon/file/inactive_file
 /// (kernel Documentation/admin-guide/cgroup-v1/memory.rst §5.2, cgroup-v2.rst "memory.stat").
 /// </summary>
-public readonly record struct ContainerMemory(double Usage, double WorkingSet, double? Rss, double? Cache)
+internal readonly record struct ContainerMemory(double Usage, double WorkingSet, double? Rss, double? Cache)
 {
     public static ContainerMemory From(MemoryStats memory)
     {
@@ -26,6 +28,6 @@ public readonly record struct ContainerMemory(double Usage, double WorkingSet, d
             Get(stats, v1 ? "total_cache" : "file"));
     }
 
-    private static double? Get(IReadOnlyDictionary<string, ulong> stats, string key) =>
+    private static double? Get(IDictionary<string, ulong> stats, string key) =>
         stats.TryGetValue(key, out var value) ? value : null;
 }

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using Docker.DotNet.Models;
 using Exporter.Core;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
@@ -16,7 +18,7 @@ namespace Exporter.Docker;
 /// </summary>
 public sealed class DockerCollector : ICollector, IDisposable
 {
-    private readonly DockerClient? _client;
+    private readonly DockerEngineClient? _client;
     private readonly string? _configError;
     private readonly DockerDescriptors _metrics;
     private readonly IReadOnlyList<string> _labelKeys;
@@ -26,6 +28,8 @@ public sealed class DockerCollector : ICollector, IDisposable
     private readonly HostPaths _paths;
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _warmUp;
     private string? _lastError = string.Empty;
     private string? _lastContainerError;
 
@@ -44,13 +48,15 @@ public sealed class DockerCollector : ICollector, IDisposable
         _timeout = TimeSpan.FromTicks(Math.Min(options.Timeout.Ticks, (long)(collectorTimeout.Ticks * 0.8)));
         try
         {
-            _client = new DockerClient(options.Endpoint(), _timeout, options.CertPath(), _time);
+            _client = new DockerEngineClient(options.Endpoint(), _timeout, options.CertPath(), _time);
         }
         catch (FormatException e)
         {
             // Only an unusable DOCKER_HOST gets here (a configured host is validated at start-up).
             _configError = e.Message;
         }
+
+        _warmUp = WarmUpAsync(_stopping.Token);
     }
 
     public string Name => "docker";
@@ -63,17 +69,17 @@ public sealed class DockerCollector : ICollector, IDisposable
         using var budget = new CancellationTokenSource(_timeout, _time);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
 
-        IReadOnlyList<ContainerSummary> containers;
+        IList<ContainerListResponse> containers;
         try
         {
             containers = _client is null
-                ? throw new DockerApiException(_configError ?? "docker: no client")
+                ? throw new InvalidOperationException(_configError ?? "docker: no client")
                 : await _client.ListContainersAsync(deadline.Token);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
             _client?.Renegotiate();
-            ReportDown(e is OperationCanceledException ? $"docker: no answer within {_timeout.TotalSeconds:0.###}s" : e.Message);
+            ReportDown(e is OperationCanceledException ? $"docker: no answer within {Seconds(_timeout)}s" : e.Message);
             sink.Add(DockerDescriptors.Up, 0);
             return;
         }
@@ -101,38 +107,70 @@ public sealed class DockerCollector : ICollector, IDisposable
 
     public void Dispose()
     {
+        _stopping.Cancel();
+        _warmUp.ContinueWith(_ => { }, TaskScheduler.Default).Wait();
         _client?.Dispose();
         _limiter.Dispose();
+        _stopping.Dispose();
     }
 
-    private async Task<ContainerDetails> DetailsAsync(DockerClient client, ContainerSummary summary, CancellationToken ct)
+    /// <summary>
+    /// Asks the engine for its version, containers and one container's details once, in the
+    /// background, when the collector is created: the first scrape then finds the client's code
+    /// compiled and the version negotiated. On a JIT host without tiered compilation that first use
+    /// costs seconds of CPU (measured in docs/docker.md), which would otherwise come out of the first
+    /// scrape's budget. Failures are left to the scrapes to report.
+    /// </summary>
+    private async Task WarmUpAsync(CancellationToken stopping)
     {
-        ContainerInspect? inspect = null;
+        if (_client is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await Task.Yield();
+            var containers = await _client.ListContainersAsync(stopping);
+            if (containers.Count > 0)
+            {
+                await _client.InspectAsync(containers[0].ID, stopping);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Reported by the scrapes, once, if it lasts.
+        }
+    }
+
+    private async Task<ContainerDetails> DetailsAsync(DockerEngineClient client, ContainerListResponse summary, CancellationToken ct)
+    {
+        ContainerInspectResponse? inspect = null;
         try
         {
             await _limiter.WaitAsync(ct);
         }
         catch (OperationCanceledException)
         {
-            return new ContainerDetails(summary, null, null, Gone: false, $"docker: no time left within {_timeout.TotalSeconds:0.###}s");
+            return new ContainerDetails(summary, null, null, Gone: false, $"docker: no time left within {Seconds(_timeout)}s");
         }
 
         try
         {
-            inspect = await client.InspectAsync(summary.Id, ct);
+            inspect = await client.InspectAsync(summary.ID, ct);
 
             // Only a container with processes has stats worth the engine's second of sampling.
-            var stats = summary.State is "running" or "paused" ? await client.StatsAsync(summary.Id, ct) : null;
+            var stats = summary.State is "running" or "paused" ? await client.StatsAsync(summary.ID, ct) : null;
             return new ContainerDetails(summary, inspect, stats, Gone: false, null);
         }
-        catch (DockerApiException e) when (e.Status == HttpStatusCode.NotFound)
+        catch (DockerCallException e) when (e.Status == HttpStatusCode.NotFound)
         {
             // Removed between the list and this call.
             return new ContainerDetails(summary, null, null, Gone: true, null);
         }
         catch (Exception e)
         {
-            var error = e is OperationCanceledException ? $"docker: no answer within {_timeout.TotalSeconds:0.###}s" : e.Message;
+            var error = e is OperationCanceledException ? $"docker: no answer within {Seconds(_timeout)}s" : e.Message;
             return new ContainerDetails(summary, inspect, null, Gone: false, error);
         }
         finally
@@ -144,7 +182,7 @@ public sealed class DockerCollector : ICollector, IDisposable
     private void Emit(MetricSink sink, ContainerDetails detail, string state)
     {
         var summary = detail.Summary;
-        string[] labels = [ContainerName(summary), summary.Image ?? string.Empty, summary.Id, .. _labelKeys.Select(k => summary.Labels?.GetValueOrDefault(k) ?? string.Empty)];
+        string[] labels = [ContainerName(summary), summary.Image ?? string.Empty, summary.ID, .. _labelKeys.Select(k => summary.Labels?.TryGetValue(k, out var v) == true ? v : string.Empty)];
 
         sink.Add(_metrics.State, 1, [.. labels, state]);
 
@@ -153,7 +191,7 @@ public sealed class DockerCollector : ICollector, IDisposable
             sink.Add(_metrics.RestartCount, inspect.RestartCount, labels);
             sink.Add(_metrics.ExitCode, inspect.State?.ExitCode ?? 0, labels);
             sink.Add(_metrics.MemoryLimit, inspect.HostConfig?.Memory ?? 0, labels);
-            if (inspect.State?.StartedAt is { Year: > 1 } started)
+            if (StartedAt(inspect.State?.StartedAt) is { Year: > 1 } started)
             {
                 sink.Add(_metrics.StartTime, started.ToUnixTimeMilliseconds() / 1000.0, labels);
             }
@@ -170,17 +208,17 @@ public sealed class DockerCollector : ICollector, IDisposable
         }
     }
 
-    private void EmitStats(MetricSink sink, ContainerStats stats, string[] labels)
+    private void EmitStats(MetricSink sink, ContainerStatsResponse stats, string[] labels)
     {
         const double NanosecondsPerSecond = 1e9;
-        if (stats.CpuStats?.CpuUsage is { } cpu)
+        if (stats.CPUStats?.CPUUsage is { } cpu)
         {
             sink.Add(_metrics.CpuUsage, cpu.TotalUsage / NanosecondsPerSecond, [.. labels, "total"]);
             sink.Add(_metrics.CpuUser, cpu.UsageInUsermode / NanosecondsPerSecond, labels);
             sink.Add(_metrics.CpuSystem, cpu.UsageInKernelmode / NanosecondsPerSecond, labels);
         }
 
-        if (stats.CpuStats?.ThrottlingData is { } throttling)
+        if (stats.CPUStats?.ThrottlingData is { } throttling)
         {
             sink.Add(_metrics.CfsPeriods, throttling.Periods, labels);
             sink.Add(_metrics.CfsThrottledPeriods, throttling.ThrottledPeriods, labels);
@@ -226,8 +264,8 @@ public sealed class DockerCollector : ICollector, IDisposable
     }
 
     // The engine's name without its leading '/', as cAdvisor's name label; the short id if none.
-    private static string ContainerName(ContainerSummary summary) =>
-        summary.Names is [var first, ..] ? first.TrimStart('/') : summary.Id[..Math.Min(12, summary.Id.Length)];
+    private static string ContainerName(ContainerListResponse summary) =>
+        summary.Names is { Count: > 0 } names ? names[0].TrimStart('/') : summary.ID[..Math.Min(12, summary.ID.Length)];
 
     // cAdvisor labels devices by their /dev name; the uevent file of /sys/dev/block/MAJ:MIN has it.
     private string DeviceName(string majorMinor)
@@ -255,7 +293,7 @@ public sealed class DockerCollector : ICollector, IDisposable
     {
         if (_lastError is not null)
         {
-            DockerLog.Up(_logger, _client!.Endpoint.SocketPath ?? _client.Endpoint.BaseAddress.ToString(), _client.ApiVersion);
+            DockerLog.Up(_logger, _client!.Describe, _client.ApiVersion);
         }
 
         _lastError = null;
@@ -277,5 +315,33 @@ public sealed class DockerCollector : ICollector, IDisposable
         _lastContainerError = error;
     }
 
-    private sealed record ContainerDetails(ContainerSummary Summary, ContainerInspect? Inspect, ContainerStats? Stats, bool Gone, string? Error);
+    /// <summary>
+    /// State.StartedAt as the engine writes it (RFC 3339 with nanoseconds; "0001-01-01T00:00:00Z" for a
+    /// container never started). .NET reads at most 7 fraction digits, so the rest is cut first.
+    /// </summary>
+    internal static DateTimeOffset? StartedAt(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return null;
+        }
+
+        var dot = text.IndexOf('.', StringComparison.Ordinal);
+        if (dot > 0)
+        {
+            var end = dot + 1;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+            {
+                end++;
+            }
+
+            text = text[..Math.Min(end, dot + 8)] + text[end..];
+        }
+
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value) ? value : null;
+    }
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
+
+    private sealed record ContainerDetails(ContainerListResponse Summary, ContainerInspectResponse? Inspect, ContainerStatsResponse? Stats, bool Gone, string? Error);
 }

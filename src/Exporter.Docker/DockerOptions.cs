@@ -44,11 +44,19 @@ public sealed class DockerOptions
     internal IReadOnlyList<string> LabelKeys =>
         [.. (Labels ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal)];
 
-    internal DockerEndpoint Endpoint() =>
-        DockerEndpoint.Parse(
-            DockerEndpoint.ChooseHost(Host, Environment.GetEnvironmentVariable("DOCKER_HOST")),
-            Tls ?? !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOCKER_TLS_VERIFY")));
+    /// <summary>
+    /// Where the engine is, as the docker CLI decides it: the configured host, else DOCKER_HOST, else
+    /// the default socket; TLS as configured, else on when DOCKER_TLS_VERIFY is set.
+    /// </summary>
+    internal DockerEndpoint Endpoint(Func<string, string?>? environment = null)
+    {
+        environment ??= Environment.GetEnvironmentVariable;
+        return DockerEndpoint.Parse(
+            DockerEndpoint.ChooseHost(Host, environment("DOCKER_HOST")),
+            Tls ?? !string.IsNullOrEmpty(environment("DOCKER_TLS_VERIFY")));
+    }
 
-    internal string? CertPath() =>
-        !string.IsNullOrWhiteSpace(TlsCertPath) ? TlsCertPath : Environment.GetEnvironmentVariable("DOCKER_CERT_PATH");
+    /// <summary>The certificate directory: the configured one, else DOCKER_CERT_PATH.</summary>
+    internal string? CertPath(Func<string, string?>? environment = null) =>
+        !string.IsNullOrWhiteSpace(TlsCertPath) ? TlsCertPath : (environment ?? Environment.GetEnvironmentVariable)("DOCKER_CERT_PATH");
 }

@@ -75,6 +75,25 @@ public sealed class DockerCollectorTests
             .And.Contain(s => s.LabelValues[0] == "burner");
     }
 
+    [Theory]
+    [InlineData("{\"cpu_stats\": {\"cpu_usage\": {\"total_usage\": ")]
+    [InlineData("{\"cpu_stats\": {\"cpu_usage\": {\"total_usage\": \"lots\"}}}")]
+    [InlineData("null")]
+    [InlineData("")]
+    public async Task Malformed_or_truncated_stats_cost_only_that_containers_stats(string body)
+    {
+        await using var engine = new FakeEngine();
+        engine.StatsBodies["burner"] = body;
+        await engine.StartAsync();
+        var sink = await CollectAsync(engine);
+
+        Value(sink, "docker_up").Should().Be(1);
+        Family(sink, "container_state").Samples.Should().Contain(s => s.LabelValues[0] == "burner");
+        Family(sink, "container_spec_memory_limit_bytes").Samples.Should().Contain(s => s.LabelValues[0] == "burner", "inspect answered");
+        Family(sink, "container_cpu_usage_seconds_total").Samples.Should().NotContain(s => s.LabelValues[0] == "burner")
+            .And.Contain(s => s.LabelValues[0] == "healthy");
+    }
+
     [Fact]
     public async Task An_engine_error_on_the_list_is_docker_up_0_and_nothing_else()
     {

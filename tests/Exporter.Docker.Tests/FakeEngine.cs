@@ -19,7 +19,7 @@ internal sealed class FakeEngine : IAsyncDisposable
 
     public FakeEngine(int listStatus = 200)
     {
-        var list = DockerJsonTests.Fixture("containers.json");
+        var list = Fixture("containers.json");
         using (var doc = JsonDocument.Parse(list))
         {
             _names = doc.RootElement.EnumerateArray().ToDictionary(c => c.GetProperty("Id").GetString()!, c => c.GetProperty("Names")[0].GetString()!.TrimStart('/'));
@@ -28,7 +28,16 @@ internal sealed class FakeEngine : IAsyncDisposable
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(k => k.ListenUnixSocket(SocketPath));
         _app = builder.Build();
-        _app.MapGet("/version", () => Results.Text(DockerJsonTests.Fixture("version.json"), "application/json"));
+        _app.Use((context, next) =>
+        {
+            lock (Paths)
+            {
+                Paths.Add(context.Request.Path);
+            }
+
+            return next(context);
+        });
+        _app.MapGet("/version", () => Results.Text(Fixture("version.json"), "application/json"));
         _app.MapGet("/v1.41/containers/json", () => listStatus == 200
             ? Results.Text(list, "application/json")
             : Results.Text("{\"message\":\"engine trouble\"}", "application/json", statusCode: listStatus));
@@ -41,13 +50,19 @@ internal sealed class FakeEngine : IAsyncDisposable
                 await Task.Delay(Timeout.Infinite, ct);
             }
 
-            return Answer(id, "stats");
+            return StatsBodies.TryGetValue(_names[id], out var body) ? Results.Text(body, "application/json") : Answer(id, "stats");
         });
     }
 
     public string SocketPath => Path.Join(_dir.FullName, "docker.sock");
 
     public HashSet<string> Gone { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>The paths asked for, in order.</summary>
+    public List<string> Paths { get; } = [];
+
+    /// <summary>Container name → the body its stats call answers instead of the fixture.</summary>
+    public Dictionary<string, string> StatsBodies { get; } = new(StringComparer.Ordinal);
 
     public HashSet<string> Slow { get; } = new(StringComparer.Ordinal);
 
@@ -64,7 +79,7 @@ internal sealed class FakeEngine : IAsyncDisposable
 
     private IResult Answer(string id, string kind)
     {
-        var name = _names[id];
+        var name = _names.GetValueOrDefault(id, id);
         var file = Path.Join(RepoFixtures, $"{kind}-{name}.json");
 
         // Stats were captured for some containers; the others get the engine's empty sample.
@@ -73,6 +88,9 @@ internal sealed class FakeEngine : IAsyncDisposable
             ? Results.Text($"{{\"message\":\"No such container: {id}\"}}", "application/json", statusCode: 404)
             : Results.Text(File.ReadAllText(file), "application/json");
     }
+
+    /// <summary>A captured answer from fixtures/.</summary>
+    internal static string Fixture(string name) => File.ReadAllText(Path.Join(RepoFixtures, name));
 
     private static string RepoFixtures => Exporter.TestSupport.RepoPaths.Combine("tests", "Exporter.Docker.Tests", "fixtures");
 }
