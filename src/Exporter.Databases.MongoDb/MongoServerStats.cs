@@ -1,26 +1,36 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+
 namespace Exporter.Databases.MongoDb;
 
 /// <summary>What one scrape of a MongoDB server found.</summary>
 internal sealed record MongoServerStats(string? Version, IReadOnlyList<MongoDatabaseStats> Databases, IReadOnlyList<(string Type, double Value)> Connections)
 {
     /// <summary>
-    /// Reads the figures from a connection: listDatabases, then dbStats in each database, then
-    /// serverStatus (https://www.mongodb.com/docs/manual/reference/command/).
+    /// Reads the figures: listDatabases, then dbStats in each database, then serverStatus
+    /// (https://www.mongodb.com/docs/manual/reference/command/). A reply with ok 0 throws.
     /// </summary>
-    public static async Task<MongoServerStats> ReadAsync(MongoConnection connection, CancellationToken cancellationToken)
+    public static async Task<MongoServerStats> ReadAsync(IMongoClient client, CancellationToken cancellationToken)
     {
-        var list = await connection.RunCommandAsync(new BsonDocument("listDatabases", 1).With("nameOnly", true), "admin", cancellationToken).ConfigureAwait(false);
+        var admin = client.GetDatabase("admin");
+        var list = await admin.RunCommandAsync<BsonDocument>(new BsonDocument { { "listDatabases", 1 }, { "nameOnly", true } }, cancellationToken: cancellationToken).ConfigureAwait(false);
         var databases = new List<MongoDatabaseStats>();
-        foreach (var entry in list.GetArray("databases") ?? throw new MongoException("listDatabases reply lacks 'databases'"))
+        if (!list.TryGetValue("databases", out var entries) || !entries.IsBsonArray)
         {
-            if (entry is BsonDocument { } db && db.GetString("name") is { Length: > 0 } name)
+            throw new InvalidDataException("listDatabases reply lacks 'databases'");
+        }
+
+        foreach (var entry in entries.AsBsonArray)
+        {
+            if (entry is BsonDocument db && db.TryGetValue("name", out var name) && name is BsonString { Value.Length: > 0 })
             {
-                var stats = await connection.RunCommandAsync(new BsonDocument("dbStats", 1).With("scale", 1), name, cancellationToken).ConfigureAwait(false);
-                databases.Add(MongoDatabaseStats.FromReply(name, stats));
+                var stats = await client.GetDatabase(name.AsString).RunCommandAsync<BsonDocument>(
+                    new BsonDocument { { "dbStats", 1 }, { "scale", 1 } }, cancellationToken: cancellationToken).ConfigureAwait(false);
+                databases.Add(MongoDatabaseStats.FromReply(name.AsString, stats));
             }
         }
 
-        var status = await connection.RunCommandAsync(new BsonDocument("serverStatus", 1), "admin", cancellationToken).ConfigureAwait(false);
+        var status = await admin.RunCommandAsync<BsonDocument>(new BsonDocument("serverStatus", 1), cancellationToken: cancellationToken).ConfigureAwait(false);
         return FromServerStatus(status, databases);
     }
 
@@ -29,19 +39,30 @@ internal sealed record MongoServerStats(string? Version, IReadOnlyList<MongoData
     internal static MongoServerStats FromServerStatus(BsonDocument status, IReadOnlyList<MongoDatabaseStats> databases)
     {
         var connections = new List<(string, double)>();
-        if (status.GetDocument("connections") is { } section)
+        if (status.TryGetValue("connections", out var section) && section is BsonDocument fields)
         {
-            foreach (var (field, _) in section)
+            foreach (var field in fields)
             {
-                if (section.GetNumber(field) is { } value)
+                if (Number(field.Value) is { } value)
                 {
-                    connections.Add((field, value));
+                    connections.Add((field.Name, value));
                 }
             }
         }
 
-        return new MongoServerStats(status.GetString("version"), databases, connections);
+        var version = status.TryGetValue("version", out var v) && v is BsonString text ? text.Value : null;
+        return new MongoServerStats(version, databases, connections);
     }
+
+    /// <summary>A number of any BSON numeric type (servers answer int32, int64 or double for the same field), else null.</summary>
+    internal static double? Number(BsonValue? value) => value switch
+    {
+        BsonInt32 i => i.Value,
+        BsonInt64 l => l.Value,
+        BsonDouble d => d.Value,
+        BsonDecimal128 m => (double)m.Value,
+        _ => null,
+    };
 }
 
 /// <summary>The dbStats figures mongodb_exporter exports for one database (scale 1, so sizes are bytes).</summary>
@@ -49,9 +70,12 @@ internal sealed record MongoDatabaseStats(string Name, double? Collections, doub
 {
     public static MongoDatabaseStats FromReply(string name, BsonDocument reply) => new(
         name,
-        reply.GetNumber("collections"),
-        reply.GetNumber("objects"),
-        reply.GetNumber("dataSize"),
-        reply.GetNumber("storageSize"),
-        reply.GetNumber("indexSize"));
+        Get(reply, "collections"),
+        Get(reply, "objects"),
+        Get(reply, "dataSize"),
+        Get(reply, "storageSize"),
+        Get(reply, "indexSize"));
+
+    private static double? Get(BsonDocument reply, string field) =>
+        reply.TryGetValue(field, out var value) ? MongoServerStats.Number(value) : null;
 }

@@ -76,6 +76,9 @@ public abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan tim
 
     private async Task RunExclusiveAsync(MetricSink sink, CancellationToken cancellationToken)
     {
+        // Off the caller's thread at once: a client that blocks before its first await (a driver
+        // initialising itself) must not hold up the other targets or this target's timeout.
+        await Task.Yield();
         await _busy.WaitAsync(cancellationToken);
         try
         {

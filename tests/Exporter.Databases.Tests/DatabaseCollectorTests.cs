@@ -13,8 +13,7 @@ public sealed class DatabaseCollectorTests
     [Fact]
     public async Task Targets_are_collected_concurrently_each_with_its_own_label()
     {
-        // Each target finishes only once all four have started: run one after another, only the
-        // first would have started when the collection yields.
+        // Each target finishes only once all four have started.
         var started = 0;
         var allStarted = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var targets = Enumerable.Range(1, 4).Select(i => new FakeTarget($"t{i}", async ct =>
@@ -30,7 +29,9 @@ public sealed class DatabaseCollectorTests
         var sink = new MetricSink();
 
         var collect = collector.CollectAsync(sink, CancellationToken.None);
-        started.Should().Be(4, "every target starts before any has finished");
+
+        // One after another, the first target would wait for the others forever (a minute of real time only guards the run).
+        await allStarted.Task.WaitAsync(TimeSpan.FromMinutes(1));
         await collect;
 
         Samples(sink, "test_up").Should().BeEquivalentTo(new[] { ("t1", 1.0), ("t2", 1.0), ("t3", 1.0), ("t4", 1.0) });
@@ -51,6 +52,8 @@ public sealed class DatabaseCollectorTests
         {
             var sink = new MetricSink();
             var collect = collector.CollectAsync(sink, CancellationToken.None);
+            await failing.Attempts.WaitAsync();
+            await good.Attempts.WaitAsync();
             time.Advance(TimeSpan.FromMilliseconds(299));
             collect.IsCompleted.Should().BeFalse("the hung target has 300 ms");
             time.Advance(TimeSpan.FromMilliseconds(1));
@@ -103,10 +106,20 @@ public sealed class DatabaseCollectorTests
     {
         public int Resets { get; private set; }
 
+        /// <summary>Released each time a scrape's work has run to its end (answered or thrown).</summary>
+        public SemaphoreSlim Attempts { get; } = new(0);
+
         protected override async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
         {
-            await work(cancellationToken);
-            sink.Add(Value, 42, Name);
+            try
+            {
+                await work(cancellationToken);
+                sink.Add(Value, 42, Name);
+            }
+            finally
+            {
+                Attempts.Release();
+            }
         }
 
         protected override void Reset() => Resets++;

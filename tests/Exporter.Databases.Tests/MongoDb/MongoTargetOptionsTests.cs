@@ -1,6 +1,7 @@
 using Exporter.Databases;
 using Exporter.Databases.MongoDb;
 using Exporter.Core.Exposition;
+using MongoDB.Bson;
 
 namespace Exporter.Databases.Tests.MongoDb;
 
@@ -46,9 +47,12 @@ public class MongoTargetOptionsTests
     [Fact]
     public void Server_stats_become_mongodb_exporter_series()
     {
-        var status = new BsonDocument("version", "6.0.3")
-            .With("connections", new BsonDocument("current", 5).With("available", 100L).With("totalCreated", 9.0).With("note", "x"));
-        var stats = MongoServerStats.FromServerStatus(status, [MongoDatabaseStats.FromReply("shop", new BsonDocument("collections", 3).With("objects", 12L))]);
+        var status = new BsonDocument
+        {
+            { "version", "6.0.3" },
+            { "connections", new BsonDocument { { "current", 5 }, { "available", 100L }, { "totalCreated", 9.0 }, { "note", "x" } } },
+        };
+        var stats = MongoServerStats.FromServerStatus(status, [MongoDatabaseStats.FromReply("shop", new BsonDocument { { "collections", 3 }, { "objects", 12L } })]);
         var sink = new MetricSink();
 
         MongoMetrics.Add(sink, "main", stats);

@@ -1,4 +1,4 @@
-using Exporter.Databases.MongoDb;
+using Exporter.IntegrationTests.Databases.MongoDb.StandIn;
 
 namespace Exporter.IntegrationTests.Databases.MongoDb;
 

@@ -6,7 +6,7 @@ using System.Security.Authentication;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
-using Exporter.Databases.MongoDb;
+using Exporter.IntegrationTests.Databases.MongoDb.StandIn;
 
 namespace Exporter.IntegrationTests.Databases.MongoDb;
 
@@ -47,6 +47,9 @@ internal sealed class MongoResponder : IAsyncDisposable
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
+
+    /// <summary>The database the user is defined in; authentication anywhere else fails, as it does on mongod.</summary>
+    public string AuthDatabase { get; init; } = "admin";
 
     /// <summary>When set, connections are TLS with this certificate (net.tls.mode requireTLS).</summary>
     public X509Certificate2? Certificate { get; init; }
@@ -103,11 +106,13 @@ internal sealed class MongoResponder : IAsyncDisposable
             while (!_stop.IsCancellationRequested)
             {
                 var request = await OpMsgCodec.ReadAsync(stream, _stop.Token);
-                var reply = Handle(request.Body, session);
-                await stream.WriteAsync(OpMsgCodec.Encode(++requestId, request.RequestId, reply), _stop.Token);
+                var reply = Handle(request, session);
+                await stream.WriteAsync(
+                    request.Legacy ? OpQueryCodec.EncodeReply(++requestId, request.RequestId, reply) : OpMsgCodec.Encode(++requestId, request.RequestId, reply),
+                    _stop.Token);
             }
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException or AuthenticationException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or SocketException or AuthenticationException or FormatException)
         {
         }
         finally
@@ -116,19 +121,33 @@ internal sealed class MongoResponder : IAsyncDisposable
         }
     }
 
-    private BsonDocument Handle(BsonDocument body, Session session)
+    private BsonDocument Handle(OpMsg request, Session session)
     {
+        var body = request.Body;
         var command = body[0].Key;
         Commands.Enqueue(command);
+        var database = body.GetString("$db");
+        if (database is null)
+        {
+            // As mongod: every OP_MSG command names its database (an OP_QUERY names it in its collection).
+            return Error("OP_MSG requests require a $db argument", 40571, "Location40571");
+        }
+
+        if (request.Legacy && command is not ("hello" or "isMaster" or "ismaster" or "saslStart" or "saslContinue"))
+        {
+            return Error($"Unsupported OP_QUERY command: {command}", 352, "UnsupportedOpQueryCommand");
+        }
+
         return command switch
         {
             "hello" or "isMaster" or "ismaster" => Hello(),
+            "saslStart" or "saslContinue" when database != AuthDatabase => Error("Authentication failed.", 18, "AuthenticationFailed"),
             "saslStart" => SaslStart(body, session),
             "saslContinue" => SaslContinue(body, session),
             "ping" or "endSessions" => Ok(new BsonDocument()),
             _ when !session.Authenticated => Error($"command {command} requires authentication", 13, "Unauthorized"),
             "listDatabases" => ListDatabases(),
-            "dbStats" => DbStats(body.GetString("$db") ?? "admin"),
+            "dbStats" => DbStats(database),
             "serverStatus" => ServerStatus(),
             _ => Error($"no such command: '{command}'", 59, "CommandNotFound"),
         };

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Exporter.Databases.MongoDb;
+namespace Exporter.IntegrationTests.Databases.MongoDb.StandIn;
 
 /// <summary>
 /// A BSON document: ordered name/value pairs (https://bsonspec.org/spec.html). Values are .NET

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Exporter.Databases.MongoDb;
+namespace Exporter.IntegrationTests.Databases.MongoDb.StandIn;
 
 /// <summary>Encodes a <see cref="BsonDocument"/> as BSON (https://bsonspec.org/spec.html).</summary>
 internal static class BsonWriter

@@ -1,7 +1,6 @@
 using System.Text;
-using Exporter.Databases.MongoDb;
 
-namespace Exporter.Databases.Tests.MongoDb;
+namespace Exporter.IntegrationTests.Databases.MongoDb.StandIn;
 
 public class BsonTests
 {

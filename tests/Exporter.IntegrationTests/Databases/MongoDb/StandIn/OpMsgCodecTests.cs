@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
-using Exporter.Databases.MongoDb;
 
-namespace Exporter.Databases.Tests.MongoDb;
+namespace Exporter.IntegrationTests.Databases.MongoDb.StandIn;
 
 public class OpMsgCodecTests
 {

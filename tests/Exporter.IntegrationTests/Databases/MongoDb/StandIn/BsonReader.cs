@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 
-namespace Exporter.Databases.MongoDb;
+namespace Exporter.IntegrationTests.Databases.MongoDb.StandIn;
 
 /// <summary>
 /// Decodes BSON (https://bsonspec.org/spec.html) into <see cref="BsonDocument"/>. Every length is

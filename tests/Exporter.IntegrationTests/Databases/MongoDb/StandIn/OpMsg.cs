@@ -1,10 +1,13 @@
 using System.Buffers;
 using System.Buffers.Binary;
 
-namespace Exporter.Databases.MongoDb;
+namespace Exporter.IntegrationTests.Databases.MongoDb.StandIn;
 
-/// <summary>One OP_MSG message: who it answers, and its body (the kind 0 section).</summary>
-internal sealed record OpMsg(int RequestId, int ResponseTo, BsonDocument Body);
+/// <summary>
+/// One OP_MSG message: who it answers, and its body (the kind 0 section). <paramref name="Legacy"/>:
+/// it came as an OP_QUERY command (a driver's first hello) and is answered with an OP_REPLY.
+/// </summary>
+internal sealed record OpMsg(int RequestId, int ResponseTo, BsonDocument Body, bool Legacy = false);
 
 /// <summary>
 /// OP_MSG framing, MongoDB's wire protocol since 3.6
@@ -68,6 +71,11 @@ internal static class OpMsgCodec
         var requestId = BinaryPrimitives.ReadInt32LittleEndian(message[4..]);
         var responseTo = BinaryPrimitives.ReadInt32LittleEndian(message[8..]);
         var opCode = BinaryPrimitives.ReadInt32LittleEndian(message[12..]);
+        if (opCode == OpQueryCodec.OpCodeQuery)
+        {
+            return OpQueryCodec.Parse(message);
+        }
+
         if (opCode != OpCodeMsg)
         {
             throw new FormatException($"op_msg: opCode {opCode}, expected {OpCodeMsg} (OP_MSG)");
