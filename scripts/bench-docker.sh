@@ -2,12 +2,13 @@
 # Scrape time of the docker collector with many running containers, against a private dockerd
 # (Debian's docker.io; see docs/docker.md). Usage: scripts/bench-docker.sh [containers=50]
 # Needs root (dockerd), docker.io, busybox-static, hyperfine, curl, and a built host
-# (dotnet build -c Release). Tears everything down on exit.
+# (dotnet build -c Release). Tears everything down on exit. EXPORTER_HOST_DLL runs another build of
+# the host (e.g. a copy of an earlier one, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-50}
 
-host_dll=src/Exporter.Host/bin/Release/net10.0/Exporter.Host.dll
+host_dll=${EXPORTER_HOST_DLL:-src/Exporter.Host/bin/Release/net10.0/Exporter.Host.dll}
 [ -f "$host_dll" ] || host_dll=src/Exporter.Host/bin/Debug/net10.0/Exporter.Host.dll
 [ -f "$host_dll" ] || { echo "error: build the host first: dotnet build -c Release" >&2; exit 1; }
 
@@ -54,6 +55,8 @@ start_host() {
     --collector.docker.host="unix://$SOCK" "$@" >"$D/host.log" 2>&1 &
   host_pid=$!
   for _ in $(seq 100); do curl -sf "http://127.0.0.1:$port/-/ready" >/dev/null && break; sleep 0.2; done
+  sleep 5
+  echo "  host idle, before the first scrape: $(awk '/^VmRSS/ {print $2 " kB resident"}' /proc/$host_pid/status)"
 }
 report() {
   local body; body=$(curl -sf "http://127.0.0.1:$port/metrics")
@@ -68,6 +71,8 @@ start_host
 report
 hyperfine --warmup 1 --runs 10 --style basic --export-json "$D/scrapes.json" "curl -sf -o /dev/null http://127.0.0.1:$port/metrics"
 python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("  median scrape: %.3f s over %d scrapes" % (r["median"], len(r["times"])))' "$D/scrapes.json"
+report
+echo "  host after the scrapes: $(awk '/^VmRSS/ {print $2 " kB resident"}' /proc/$host_pid/status), $(awk '/^Threads/ {print $2 " threads"}' /proc/$host_pid/status)"
 kill "$host_pid"; wait "$host_pid" 2>/dev/null || true
 
 echo "== one stats call at a time (--collector.docker.max-parallel=1), for comparison"

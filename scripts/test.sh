@@ -43,6 +43,11 @@ fi
 
 dotnet build Exporter.sln -c Release -warnaserror -nologo -v quiet
 
+# The NuGet packages and their dependency graphs: Exporter.Core brings no database or Docker client.
+packages_dir=$(mktemp -d)
+scripts/check-packages.sh "$packages_dir" || { rm -rf "$packages_dir"; exit 1; }
+rm -rf "$packages_dir"
+
 log=$(mktemp)
 published=$(mktemp -d)
 windows=$(mktemp -d)

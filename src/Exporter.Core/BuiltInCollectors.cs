@@ -1,6 +1,4 @@
 using Exporter.Core.Collection;
-using Exporter.Core.Databases;
-using Exporter.Core.Docker;
 using Exporter.Core.Linux;
 using Exporter.Core.MacOS;
 using Exporter.Core.Meters;
@@ -12,7 +10,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Exporter.Core;
 
-/// <summary>Every collector that ships with the library, by area.</summary>
+/// <summary>
+/// Every collector that ships with this package, by area. Docker and the databases come in their own
+/// packages and add themselves to the builder (<c>AddDocker()</c>, <c>AddPostgres()</c>, ...).
+/// </summary>
 public static class BuiltInCollectors
 {
     /// <summary>Every built-in collector's registration.</summary>
@@ -23,11 +24,9 @@ public static class BuiltInCollectors
         .. SelfCollectors.Registrations,
         .. MeterCollectors.Registrations,
         .. PortableCollectors.Registrations,
-        .. DockerCollectors.Registrations,
-        .. DatabaseCollectors.Registrations,
     ];
 
-    /// <summary>Names known to --collector.NAME and collect[]=NAME.</summary>
+    /// <summary>Names of this package's collectors, as --collector.NAME and collect[]=NAME know them.</summary>
     public static IEnumerable<string> Names => All.Select(r => r.Name);
 
     internal static void AddOptions(PrometheusMetricsBuilder builder)
@@ -35,8 +34,6 @@ public static class BuiltInCollectors
         MeterCollectors.AddServices(builder.Services);
         LinuxCollectors.AddOptions(builder);
         ProcessGroupsCollectors.AddOptions(builder);
-        DockerCollectors.AddOptions(builder);
-        DatabaseCollectors.AddOptions(builder);
     }
 
     // Without procfs the Linux collectors would only fail. On Windows and macOS the system's own

@@ -1,9 +1,9 @@
-using Exporter.Core;
 using Exporter.Core.Collection;
 using Exporter.Host;
+using Exporter.Host.Configuration;
 using Microsoft.Extensions.Options;
 
-var flags = FlagParser.Parse(args, BuiltInCollectors.Names);
+var flags = FlagParser.Parse(args, HostMetrics.CollectorNames);
 if (flags.Error is not null)
 {
     await Console.Error.WriteLineAsync($"exporter: error: {flags.Error}, try --help");
@@ -22,9 +22,24 @@ if (flags.Version)
     return 0;
 }
 
-// Flags are added last, so they win over appsettings.json and environment variables.
+// The YAML file of --config.file comes after appsettings.json and environment variables; flags
+// are added last, so they win over all of them.
 var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = WindowsService.ContentRoot });
 HostSettingDefaults.Add(builder.Configuration);
+try
+{
+    builder.Configuration.AddExporterConfigFile(flags.Settings);
+}
+catch (ConfigFileException e)
+{
+    foreach (var error in e.Errors)
+    {
+        await Console.Error.WriteLineAsync($"exporter: error: {error}");
+    }
+
+    return 2;
+}
+
 builder.Configuration.AddInMemoryCollection(flags.Settings);
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
@@ -56,7 +71,7 @@ builder.WebHost.ConfigureKestrel(kestrel =>
     }
 });
 
-builder.Services.AddPrometheusMetrics(builder.Configuration.GetSection("Exporter"))
+builder.Services.AddHostMetrics(builder.Configuration.GetSection("Exporter"))
     .AddRemoteWrite(builder.Configuration.GetSection("Exporter:Push"), push => push.Labels.TryAdd("job", "exporter"));
 builder.Services.AddHostedService<IdleMemoryTrimmer>();
 WindowsService.AddWhenRunningAsService(builder.Services);

@@ -40,7 +40,7 @@ internal static class Usage
               --push.tls.ca-file=FILE, --push.tls.cert-file=FILE, --push.tls.key-file=FILE,
               --push.tls.server-name=NAME, --push.tls.insecure-skip-verify
 
-        Collectors: {string.Join(", ", Exporter.Core.BuiltInCollectors.Names.Order(StringComparer.Ordinal))}
+        Collectors: {string.Join(", ", HostMetrics.CollectorNames.Order(StringComparer.Ordinal))}
 
         Every flag can also be set in appsettings.json or the environment, e.g.
         Exporter__Web__ListenAddress=:9800, Exporter__Collectors__cpu=false.

@@ -6,7 +6,7 @@ public static class RepoPaths
     public static string Root { get; } = FindRoot();
 
     /// <summary>The built host, Exporter.Host.dll, next to the test binaries' build.</summary>
-    public static string HostDll { get; } = FindHostDll();
+    public static string HostDll => FindHostDll();
 
     /// <summary>
     /// The program that runs the host: <c>dotnet</c> with <see cref="HostDll"/>, or the published

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Exporter.IntegrationTests.Databases.Postgres;
+using Exporter.IntegrationTests.Databases.Redis;
 using Exporter.TestSupport;
 
 namespace Exporter.IntegrationTests.Databases;

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using Exporter.IntegrationTests.Databases.Postgres;
+using Exporter.IntegrationTests.Databases.Redis;
 using Npgsql;
 
 namespace Exporter.IntegrationTests.Databases;

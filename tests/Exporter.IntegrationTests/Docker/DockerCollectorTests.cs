@@ -230,6 +230,29 @@ public sealed class DockerCollectorTests(DockerScenario scenario) : IClassFixtur
     }
 
     [Fact]
+    public async Task The_clis_environment_alone_reaches_the_tls_engine()
+    {
+        // DOCKER_HOST, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH as the docker CLI reads them; no docker flag but the switch.
+        var environment = new Dictionary<string, string>
+        {
+            ["DOCKER_HOST"] = scenario.Engine.TlsHost!,
+            ["DOCKER_TLS_VERIFY"] = "1",
+            ["DOCKER_CERT_PATH"] = scenario.Engine.CertPath,
+        };
+        using var host = await Exporter.TestSupport.HostProcess.StartAsync(environment, "--collector.disable-defaults", "--collector.docker");
+
+        // A few scrapes at most: the first one also compiles the TLS path, which a busy machine may not finish within the budget.
+        var scrape = new Scraped(await host.GetMetricsAsync());
+        for (var attempt = 1; attempt < 5 && !scrape.All("container_spec_memory_limit_bytes", Name("burner")).Any(); attempt++)
+        {
+            scrape = new Scraped(await host.GetMetricsAsync());
+        }
+
+        scrape.Value("docker_up").Should().Be(1, host.Output);
+        scrape.Value("container_spec_memory_limit_bytes", Name("burner")).Should().Be(64 * 1024 * 1024);
+    }
+
+    [Fact]
     public async Task Twenty_more_running_containers_are_sampled_concurrently_within_the_timeout()
     {
         // Stats take about a second each: one after another, 20 would blow the 5 s collector timeout.

@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
-using Exporter.Core.Databases;
 using Exporter.IntegrationTests.Databases;
-using Exporter.IntegrationTests.Mongo;
+using Exporter.IntegrationTests.Databases.MongoDb;
+using Exporter.IntegrationTests.Databases.Redis;
+using Exporter.Databases;
+using Exporter.Host.Configuration;
 using Exporter.TestSupport;
+using Microsoft.Extensions.Configuration;
 
 namespace Exporter.IntegrationTests.Stack;
 
@@ -79,7 +82,8 @@ public sealed partial class ComposeTests
         command.Should().Contain($"--config.file={DatabaseFileInContainer}");
         exporter.List("volumes").Cast<string>().Should().Contain(["/var/run/docker.sock:/var/run/docker.sock:ro", $"./{DatabaseFile}:{DatabaseFileInContainer}:ro"]);
 
-        var databases = DatabaseConfigFile.Parse(File.ReadAllText(RepoPaths.Combine(DatabaseFile)));
+        var databases = new ConfigurationBuilder().AddInMemoryCollection(YamlConfigFile.Parse(File.ReadAllText(RepoPaths.Combine(DatabaseFile)))).Build()
+            .GetSection("Exporter:Databases").Get<DatabaseOptions>()!;
         List<DatabaseTargetOptions> targets = [.. databases.Postgres, .. databases.Redis, .. databases.MongoDb];
         (databases.Postgres.Count, databases.Redis.Count, databases.MongoDb.Count).Should().Be((1, 1, 1), "the example shows each kind");
         foreach (var target in targets)

@@ -1,7 +1,8 @@
 using System.Globalization;
-using Exporter.IntegrationTests.Databases;
+using Exporter.IntegrationTests.Databases.MongoDb;
+using Exporter.IntegrationTests.Databases.Postgres;
+using Exporter.IntegrationTests.Databases.Redis;
 using Exporter.IntegrationTests.Docker;
-using Exporter.IntegrationTests.Mongo;
 
 namespace Exporter.IntegrationTests.Stack;
 
