@@ -1,6 +1,7 @@
 using Exporter.Core;
 using Exporter.Core.Collection;
 using Exporter.Host;
+using Exporter.Host.Status;
 using Microsoft.Extensions.Options;
 
 var flags = FlagParser.Parse(args, BuiltInCollectors.Names);
@@ -18,7 +19,7 @@ if (flags.Help)
 
 if (flags.Version)
 {
-    Console.WriteLine($"exporter {LandingPage.Version}");
+    Console.WriteLine($"exporter {HostVersion.Text}");
     return 0;
 }
 
@@ -69,7 +70,7 @@ try
 
     // Plain request delegates, not minimal-API lambdas with parameters: those are compiled through
     // expression trees at start-up, which costs memory for three constant pages.
-    app.MapGet("/", Text(LandingPage.Render(web.TelemetryPath, scraper.EnabledCollectors), "text/html; charset=utf-8"));
+    app.MapStatusPage(web.TelemetryPath);
     app.MapGet("/-/healthy", Text("Healthy\n", "text/plain; charset=utf-8"));
     app.MapGet("/-/ready", Text("Ready\n", "text/plain; charset=utf-8"));
     app.MapPrometheusMetrics(web.TelemetryPath);
