@@ -25,6 +25,6 @@ internal static partial class ErrorText
     private static partial Regex UrlCredentials();
 
     // password=..., Password: ..., token=..., api_key=..., secret=... (as in connection strings)
-    [GeneratedRegex(@"(?i)\b(password|passwd|pwd|secret|token|api[_-]?key|authorization)(\s*[=:]\s*)(""[^""]*""|'[^']*'|[^\s;,&]+)")]
+    [GeneratedRegex(@"(?i)\b(password|passwd|pwd|secret|token|api[_-]?key|authorization)(\s*[=:]\s*)(""[^""]*""|'[^']*'|[^\s;,&'""]+)")]
     private static partial Regex KeyedSecret();
 }

@@ -9,6 +9,7 @@ public sealed class ErrorTextTests
     [InlineData("Host=db;Username=app;Password=s3cret;Timeout=5", "Host=db;Username=app;Password=***;Timeout=5")]
     [InlineData("auth failed: password: \"two words\" rejected", "auth failed: password: *** rejected")]
     [InlineData("api_key=XYZ&x=1, Token: abc", "api_key=***&x=1, Token: ***")]
+    [InlineData("malformed line 'secret=abc'", "malformed line 'secret=***'")]
     [InlineData("/proc/stat: line 3 is malformed", "/proc/stat: line 3 is malformed")]
     public void Credentials_are_masked_and_the_rest_kept(string error, string shown)
     {
