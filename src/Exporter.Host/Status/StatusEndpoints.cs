@@ -23,7 +23,10 @@ internal static class StatusEndpoints
         var ring = new StatusRing(
             _ => CollectAsync(scraper, time), time, options.RefreshInterval, app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Exporter.Host.Status"));
         app.Lifetime.ApplicationStopping.Register(ring.Dispose);
-        var template = new StatusPageTemplate(telemetryPath, HostVersion.Text, scraper.EnabledCollectors, options.RefreshInterval);
+
+        // Made on the first view: hashing the page's script for its security policy loads the
+        // system's crypto library, memory a host nobody looks at should not pay.
+        var template = new Lazy<StatusPageTemplate>(() => new StatusPageTemplate(telemetryPath, HostVersion.Text, scraper.EnabledCollectors, options.RefreshInterval));
 
         app.MapMethods("/", Methods, context => PageAsync(context, ring, template)).WithDisplayName("Status page");
         app.MapMethods(ApiPath, Methods, context => ApiAsync(context, ring)).WithDisplayName("Status API");
@@ -38,9 +41,10 @@ internal static class StatusEndpoints
         return new StatusReading(result.Families, result.CollectorErrors, at, monotonic);
     }
 
-    private static async Task PageAsync(HttpContext context, StatusRing ring, StatusPageTemplate template)
+    private static async Task PageAsync(HttpContext context, StatusRing ring, Lazy<StatusPageTemplate> lazy)
     {
         var snapshot = await ring.ViewAsync(context.RequestAborted);
+        var template = lazy.Value;
         var response = context.Response;
         NoStore(response);
         if (snapshot is null)
