@@ -69,7 +69,7 @@ try
     var scraper = app.Services.GetRequiredService<Scraper>();
 
     // Plain request delegates, not minimal-API lambdas with parameters: those are compiled through
-    // expression trees at start-up, which costs memory for three constant pages.
+    // expression trees at start-up, which costs memory for constant pages.
     app.MapStatusPage(web.TelemetryPath);
     app.MapGet("/-/healthy", Text("Healthy\n", "text/plain; charset=utf-8"));
     app.MapGet("/-/ready", Text("Ready\n", "text/plain; charset=utf-8"));
