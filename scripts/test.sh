@@ -17,6 +17,9 @@ packages+=(wine64)
 # our own parser is not the only judge (TextfileSideBySideTests).
 packages+=(python3-prometheus-client)
 
+# The status page's tests drive Debian's headless Chromium through its chromedriver.
+packages+=(chromium chromium-driver)
+
 # The MongoDB tests check our BSON codec and their MongoDB responder against MongoDB's official
 # JavaScript libraries (js-bson, the Node.js driver), which they install with npm.
 command -v npm >/dev/null || packages+=(nodejs npm)

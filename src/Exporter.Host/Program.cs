@@ -1,6 +1,7 @@
 using Exporter.Core.Collection;
 using Exporter.Host;
 using Exporter.Host.Configuration;
+using Exporter.Host.Status;
 using Microsoft.Extensions.Options;
 
 var flags = FlagParser.Parse(args, HostMetrics.CollectorNames);
@@ -18,7 +19,7 @@ if (flags.Help)
 
 if (flags.Version)
 {
-    Console.WriteLine($"exporter {LandingPage.Version}");
+    Console.WriteLine($"exporter {HostVersion.Text}");
     return 0;
 }
 
@@ -84,8 +85,8 @@ try
     var scraper = app.Services.GetRequiredService<Scraper>();
 
     // Plain request delegates, not minimal-API lambdas with parameters: those are compiled through
-    // expression trees at start-up, which costs memory for three constant pages.
-    app.MapGet("/", Text(LandingPage.Render(web.TelemetryPath, scraper.EnabledCollectors), "text/html; charset=utf-8"));
+    // expression trees at start-up, which costs memory for constant pages.
+    app.MapStatusPage(web.TelemetryPath);
     app.MapGet("/-/healthy", Text("Healthy\n", "text/plain; charset=utf-8"));
     app.MapGet("/-/ready", Text("Ready\n", "text/plain; charset=utf-8"));
     app.MapPrometheusMetrics(web.TelemetryPath);

@@ -12,14 +12,21 @@ public sealed class ScrapeResult
     private readonly Lock _lock = new();
     private readonly byte[]?[] _bodies = new byte[4][];
 
-    /// <summary>A result over <paramref name="families"/>, sorted by name.</summary>
-    public ScrapeResult(IReadOnlyList<MetricFamily> families)
+    /// <summary>A result over <paramref name="families"/>, sorted by name, and why collectors failed.</summary>
+    public ScrapeResult(IReadOnlyList<MetricFamily> families, IReadOnlyDictionary<string, string>? collectorErrors = null)
     {
         Families = families;
+        CollectorErrors = collectorErrors ?? new Dictionary<string, string>(StringComparer.Ordinal);
     }
 
     /// <summary>The collected families, sorted by name.</summary>
     public IReadOnlyList<MetricFamily> Families { get; }
+
+    /// <summary>
+    /// Why each failed collector failed (the message also logged), by collector name; a failed
+    /// collector is the one with <c>node_scrape_collector_success</c> 0.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> CollectorErrors { get; }
 
     /// <summary>The encoded body; gzip-compressed when <paramref name="gzip"/> is set.</summary>
     public byte[] GetBody(ExpositionFormat format, bool gzip)

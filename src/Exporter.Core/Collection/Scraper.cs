@@ -106,7 +106,8 @@ public sealed class Scraper
         var selected = _runners.Values.Where(r => filter.Includes(r.Name)).ToList();
         var outcomes = await Task.WhenAll(selected.Select(r => r.RunAsync(timeout))).ConfigureAwait(false);
         _counters.CountOutcomes(outcomes);
-        return new ScrapeResult(Merge(outcomes));
+        var errors = outcomes.Where(o => o.Error is not null).ToDictionary(o => o.Name, o => o.Error!, StringComparer.Ordinal);
+        return new ScrapeResult(Merge(outcomes), errors);
     }
 
     private List<MetricFamily> Merge(CollectorOutcome[] outcomes)

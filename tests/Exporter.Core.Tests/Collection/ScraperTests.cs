@@ -21,6 +21,7 @@ public sealed class ScraperTests
 
         Samples(result, "node_scrape_collector_success").Should().BeEquivalentTo(new Dictionary<string, double> { ["bad"] = 0, ["good"] = 1 });
         Samples(result, "test_value").Should().BeEquivalentTo(new Dictionary<string, double> { ["good"] = 1 });
+        result.CollectorErrors.Should().Equal(new Dictionary<string, string> { ["bad"] = "malformed /proc/whatever" });
     }
 
     [Fact]

@@ -7,13 +7,13 @@ namespace Exporter.IntegrationTests.Host;
 public sealed class HostHttpTests(HostFixture fixture) : IClassFixture<HostFixture>
 {
     [Fact]
-    public async Task Landing_page_links_the_metrics()
+    public async Task Status_page_links_the_metrics()
     {
         var page = await Scrapes.GetAsync(fixture.Url("/"));
 
         page.Status.Should().Be(HttpStatusCode.OK);
         page.ContentType.Should().StartWith("text/html");
-        page.Body.Should().Contain("<a href=\"/metrics\">");
+        page.Body.Should().Contain("<a href=\"metrics\">Metrics</a>", "a relative link, so the page also works behind a path prefix");
     }
 
     [Theory]
