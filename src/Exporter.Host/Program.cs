@@ -64,6 +64,7 @@ try
     // Built before listening: the enabled collectors are logged, and settings a collector rejects
     // stop the start-up here rather than at the first scrape.
     var scraper = app.Services.GetRequiredService<Scraper>();
+    await scraper.WarmUpAsync();
 
     // Plain request delegates, not minimal-API lambdas with parameters: those are compiled through
     // expression trees at start-up, which costs memory for three constant pages.
