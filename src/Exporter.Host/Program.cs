@@ -22,8 +22,10 @@ if (flags.Version)
     return 0;
 }
 
-// Flags are added last, so they win over appsettings.json and environment variables.
-var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+// Flags are added last, so they win over appsettings.json and environment variables. The
+// appsettings.json read is the one beside the binary, wherever it is started from (a service
+// starts in /).
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 builder.Configuration.AddInMemoryCollection(flags.Settings);
 builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
 
