@@ -10,7 +10,8 @@
 #   scripts/build-deb.sh [OUTPUT_DIR]      # publishes (dotnet publish -r linux-x64) and packages
 #   EXPORTER_PUBLISHED=DIR scripts/build-deb.sh OUT   # packages an already published native build
 #
-# Prints the path of the .deb. Needs dpkg-deb (dpkg), gzip; clang and zlib1g-dev to publish.
+# Prints the path of the .deb. Needs dpkg-deb (dpkg) and gzip; clang and zlib1g-dev to publish.
+# The binary links glibc only; OpenSSL is loaded when TLS is used (Docker over tcp, databases).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -70,7 +71,7 @@ Architecture: $arch
 Maintainer: Exporter maintainers <exporter@localhost>
 Section: net
 Priority: optional
-Depends: libc6, zlib1g
+Depends: libc6, libssl3 | libssl1.1
 Installed-Size: $(du -sk "$root" | cut -f1)
 Description: Prometheus exporter for host, container and database metrics
  One native binary serving /metrics with node_exporter's names for the host,
