@@ -21,7 +21,6 @@ internal sealed class Collection : IThreadPoolWorkItem, IDisposable
     private readonly TaskCompletionSource<ScrapeResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Lock _lock = new();
     private int _pending;
-    private int _inlineRunning = -1;
     private bool _done;
 
     /// <summary>Starts the clock now; <see cref="IThreadPoolWorkItem.Execute"/> runs the collectors.</summary>
@@ -62,11 +61,6 @@ internal sealed class Collection : IThreadPoolWorkItem, IDisposable
                     break;
                 }
 
-                lock (_lock)
-                {
-                    _inlineRunning = i;
-                }
-
                 Start(i, token);
             }
         }
@@ -76,10 +70,15 @@ internal sealed class Collection : IThreadPoolWorkItem, IDisposable
 
     private void Start(int index, CancellationToken token)
     {
-        var outcome = _runners[index].Start(token);
+        var outcome = _runners[index].Begin(token, out var run);
         lock (_lock)
         {
             _started[index] = outcome;
+        }
+
+        if (run is not null)
+        {
+            _runners[index].Execute(run);
         }
 
         if (outcome.IsCompleted)
@@ -149,9 +148,9 @@ internal sealed class Collection : IThreadPoolWorkItem, IDisposable
                     continue;
                 }
 
-                if (_started[i] is not null || i == _inlineRunning)
+                if (_started[i] is { } started)
                 {
-                    _runners[i].Abandon(_started[i]);
+                    _runners[i].Abandon(started);
                     _outcomes[i] = new CollectorOutcome(_runners[i].Name, null, _timeout, $"timed out after {seconds}s");
                 }
                 else

@@ -23,25 +23,43 @@ internal sealed class CollectorRunner(ICollector collector, TimeProvider time, I
     public bool Inline => _collector is IInlineCollector { RunsInline: true };
 
     /// <summary>
-    /// Starts a run (on this thread when <see cref="Inline"/>, else on the thread pool) or joins the
-    /// one under way. Never throws; the task completes when the collector returns, however late:
-    /// the caller bounds its wait, and calls <see cref="Abandon"/> when it gives up.
+    /// Starts a run or joins the one under way. Never throws. The task completes when the collector
+    /// returns, however late: the caller bounds its wait, and calls <see cref="Abandon"/> when it gives
+    /// up. A new run is returned in <paramref name="run"/>, for the caller to <see cref="Execute"/>
+    /// once it has noted the task (so a deadline that passes during an inline run finds it).
     /// </summary>
-    public Task<CollectorOutcome> Start(CancellationToken deadline)
+    public Task<CollectorOutcome> Begin(CancellationToken deadline, out Run? run)
     {
-        Run run;
         lock (_lock)
         {
             if (_current is { } running)
             {
+                run = null;
                 return running.Abandoned
                     ? Task.FromResult(new CollectorOutcome(Name, null, TimeSpan.Zero, "still running from an earlier scrape that timed out"))
                     : running.Outcome.Task;
             }
 
             _current = run = new Run(this, deadline);
+            return run.Outcome.Task;
         }
+    }
 
+    /// <summary>The run under way, if any: it completes once the collector has returned and the runner has let it go.</summary>
+    internal Task<CollectorOutcome>? Current
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _current?.Outcome.Task;
+            }
+        }
+    }
+
+    /// <summary>Runs what <see cref="Begin"/> started: on this thread when <see cref="Inline"/>, else on the thread pool.</summary>
+    public void Execute(Run run)
+    {
         if (Inline)
         {
             run.Execute();
@@ -50,19 +68,14 @@ internal sealed class CollectorRunner(ICollector collector, TimeProvider time, I
         {
             ThreadPool.QueueUserWorkItem(static r => r.Execute(), run, preferLocal: false);
         }
-
-        return run.Outcome.Task;
     }
 
-    /// <summary>
-    /// The collection waiting for <paramref name="outcome"/> (null: the inline run under way on its
-    /// thread) gave up: until that run returns, later scrapes skip the collector.
-    /// </summary>
-    public void Abandon(Task<CollectorOutcome>? outcome)
+    /// <summary>The collection waiting for <paramref name="outcome"/> gave up: until that run returns, later scrapes skip the collector.</summary>
+    public void Abandon(Task<CollectorOutcome> outcome)
     {
         lock (_lock)
         {
-            if (_current is { } run && (outcome is null || run.Outcome.Task == outcome))
+            if (_current is { } run && run.Outcome.Task == outcome)
             {
                 run.Abandoned = true;
             }
@@ -106,7 +119,7 @@ internal sealed class CollectorRunner(ICollector collector, TimeProvider time, I
     }
 
     /// <summary>One call of the collector: its sink, its clock, and the outcome waiters get.</summary>
-    private sealed class Run(CollectorRunner runner, CancellationToken deadline)
+    internal sealed class Run(CollectorRunner runner, CancellationToken deadline)
     {
         private readonly MetricSink _sink = new();
         private long _start;

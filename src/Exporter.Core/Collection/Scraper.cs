@@ -138,6 +138,9 @@ public sealed class Scraper
         return collection.Result;
     }
 
+    /// <summary>The run of collector <paramref name="name"/> under way, if any (for tests: it completes when a stuck call has returned).</summary>
+    internal Task<CollectorOutcome>? CurrentRun(string name) => _runners.TryGetValue(name, out var runner) ? runner.Current : null;
+
     private ScrapeResult Finish(CollectorOutcome[] outcomes)
     {
         _counters.CountOutcomes(outcomes);

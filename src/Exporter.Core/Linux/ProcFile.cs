@@ -27,20 +27,8 @@ public static class ProcFile
     /// <summary>The whole file, or null when it (or its directory) does not exist.</summary>
     public static string? TryRead(string path)
     {
-        SafeFileHandle handle;
-        try
-        {
-            handle = File.OpenHandle(path);
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            return null;
-        }
-
-        using (handle)
-        {
-            return ReadAll(handle);
-        }
+        using var handle = NativeFile.TryOpen(path);
+        return handle is null ? null : ReadAll(handle);
     }
 
     /// <summary>The whole file, which must exist.</summary>

@@ -54,9 +54,11 @@ public sealed class ScraperTests
         Samples(second, "node_scrape_collector_success")["hung"].Should().Be(0);
         starts.Should().Be(1, "a collector still stuck from an earlier scrape is not started again");
 
-        // The hung call returns. Completed off xUnit's synchronization context, the collector's
-        // continuation runs inline, so the call has returned when this line has.
-        await Task.Run(release.SetResult);
+        // The hung call returns; once its run is let go, the next scrape starts it again.
+        var stuck = scraper.CurrentRun("hung");
+        stuck.Should().NotBeNull();
+        release.SetResult();
+        (await stuck!).Success.Should().BeTrue();
         var third = await scraper.ScrapeAsync(CollectorFilter.None);
         starts.Should().Be(2);
         Samples(third, "node_scrape_collector_success")["hung"].Should().Be(1);
