@@ -34,8 +34,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "Publishing the host (Release: self-contained, ReadyToRun, trimmed, as shipped)..." >&2
-dotnet publish src/Exporter.Host -c Release -r linux-x64 -o "$work/host" -nologo -v quiet >&2
+# BENCH_NATIVE_DIR / BENCH_R2R_DIR: measure builds published earlier instead.
+if [ -n "${BENCH_NATIVE_DIR:-}" ]; then
+  ln -s "$(realpath "$BENCH_NATIVE_DIR")" "$work/native"
+else
+  echo "Publishing the host as shipped (native)..." >&2
+  dotnet publish src/Exporter.Host -c Release -r linux-x64 -o "$work/native" -nologo -v quiet >&2
+fi
+if [ -n "${BENCH_R2R_DIR:-}" ]; then
+  ln -s "$(realpath "$BENCH_R2R_DIR")" "$work/r2r"
+else
+  echo "Publishing the host as ReadyToRun (-p:PublishAot=false)..." >&2
+  dotnet publish src/Exporter.Host -c Release -r linux-x64 -p:PublishAot=false -o "$work/r2r" -nologo -v quiet >&2
+fi
 
 # A port nothing listens on: bash's /dev/tcp connect fails on a free port.
 free_port() {
