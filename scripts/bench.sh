@@ -1,15 +1,18 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark of our host and node_exporter 1.5 on loopback, default collectors.
-# Builds the host (Release, ReadyToRun), starts both on free 127.0.0.1 ports, then measures each in
-# turn while the other idles: idle RSS, single-scrape latency (median of sequential scrapes), CPU
-# per scrape, CPU % of one core when scraped once a second, and throughput / errors / peak RSS
-# under wrk at 10 and 100 concurrent connections. Prints a Markdown table.
+# Side-by-side benchmark of our host, as the native (NativeAOT) binary and as the ReadyToRun
+# build, and node_exporter 1.5 on loopback, default collectors. Publishes both builds, measures the
+# time from exec to the first 200 on /metrics (median of 10 starts), then starts all three on free
+# 127.0.0.1 ports and measures each in turn while the others idle: idle RSS, single-scrape latency
+# (median of sequential scrapes), CPU per scrape, CPU % of one core when scraped once a second,
+# throughput / errors / peak RSS under wrk at 10 and 100 concurrent connections, and RSS 10 s after
+# that load. Prints a Markdown table.
 #
 #   scripts/bench.sh                      # full run (about 4 minutes)
 #   BENCH_WRK_DURATION=5s BENCH_IDLE_SECONDS=10 scripts/bench.sh   # quick look
+#   BENCH_NATIVE_DIR=out/native BENCH_R2R_DIR=out/r2r scripts/bench.sh   # builds published before
 #
-# Every loop is bounded; traffic goes to 127.0.0.1 only. Needs: dotnet, prometheus-node-exporter,
-# wrk, curl (scripts/test.sh installs them).
+# Every loop is bounded; traffic goes to 127.0.0.1 only. Needs: dotnet, clang, zlib1g-dev,
+# prometheus-node-exporter, wrk, curl (scripts/test.sh installs them) and python3.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -18,7 +21,7 @@ WRK_DURATION=${BENCH_WRK_DURATION:-15s}      # per wrk run
 IDLE_SECONDS=${BENCH_IDLE_SECONDS:-60}       # scraped once a second for this long
 NODE_EXPORTER=${NODE_EXPORTER:-prometheus-node-exporter}
 
-for tool in dotnet "$NODE_EXPORTER" wrk curl; do
+for tool in dotnet "$NODE_EXPORTER" wrk curl python3; do
   command -v "$tool" >/dev/null || { echo "error: $tool is not installed (scripts/test.sh installs it)" >&2; exit 1; }
 done
 
@@ -31,8 +34,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-echo "Publishing the host (Release: self-contained, ReadyToRun, trimmed, as shipped)..." >&2
-dotnet publish src/Exporter.Host -c Release -r linux-x64 -o "$work/host" -nologo -v quiet >&2
+# BENCH_NATIVE_DIR / BENCH_R2R_DIR: measure builds published earlier instead.
+if [ -n "${BENCH_NATIVE_DIR:-}" ]; then
+  ln -s "$(realpath "$BENCH_NATIVE_DIR")" "$work/native"
+else
+  echo "Publishing the host as shipped (native)..." >&2
+  dotnet publish src/Exporter.Host -c Release -r linux-x64 -o "$work/native" -nologo -v quiet >&2
+fi
+if [ -n "${BENCH_R2R_DIR:-}" ]; then
+  ln -s "$(realpath "$BENCH_R2R_DIR")" "$work/r2r"
+else
+  echo "Publishing the host as ReadyToRun (-p:PublishAot=false)..." >&2
+  dotnet publish src/Exporter.Host -c Release -r linux-x64 -p:PublishAot=false -o "$work/r2r" -nologo -v quiet >&2
+fi
 
 # A port nothing listens on: bash's /dev/tcp connect fails on a free port.
 free_port() {
@@ -58,16 +72,52 @@ ticks() { # pid → utime+stime in clock ticks (fields 14 and 15 of /proc/PID/st
 status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status"; }
 hz=$(getconf CLK_TCK)
 
-our_port=$(free_port)
-ne_port=$(free_port)
-"$work/host/Exporter.Host" --web.listen-address="127.0.0.1:$our_port" --log.level=warn >"$work/host.log" 2>&1 &
-pids+=($!); our_pid=$!
-"$NODE_EXPORTER" --web.listen-address="127.0.0.1:$ne_port" --log.level=warn >"$work/ne.log" 2>&1 &
-pids+=($!); ne_pid=$!
-wait_ready "http://127.0.0.1:$our_port/metrics"
-wait_ready "http://127.0.0.1:$ne_port/metrics"
+# Time from exec to the first 200 on /metrics: median of 10 starts, polling every millisecond.
+start_ms() { # command...
+  python3 - "$@" <<'PY'
+import socket, statistics, subprocess, sys, time, urllib.request
+times = []
+for _ in range(10):
+    s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
+    t0 = time.monotonic()
+    p = subprocess.Popen(sys.argv[1:] + [f"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = t0 + 30
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=5).status == 200:
+                break
+        except OSError:
+            time.sleep(0.001)
+    times.append((time.monotonic() - t0) * 1000)
+    p.terminate(); p.wait()
+print(f"{statistics.median(times):.0f}")
+PY
+}
 
 declare -A R
+R[native,start_ms]=$(start_ms "$work/native/Exporter.Host")
+R[r2r,start_ms]=$(start_ms "$work/r2r/Exporter.Host")
+R[node_exporter,start_ms]=$(start_ms "$NODE_EXPORTER")
+# What runs: the native executable alone; the ReadyToRun build's whole directory (its runtime and
+# assemblies; no symbols or XML docs).
+R[native,size_kb]=$(du -skL --apparent-size "$work/native/Exporter.Host" | cut -f1)
+R[r2r,size_kb]=$(du -skL --apparent-size --exclude='*.pdb' --exclude='*.xml' --exclude='*.dbg' "$work/r2r/" | cut -f1)
+R[node_exporter,size_kb]=$(du -skL --apparent-size "$(command -v "$NODE_EXPORTER")" | cut -f1)
+
+native_port=$(free_port)
+r2r_port=$(free_port)
+ne_port=$(free_port)
+"$work/native/Exporter.Host" --web.listen-address="127.0.0.1:$native_port" --log.level=warn >"$work/native.log" 2>&1 &
+pids+=($!); native_pid=$!
+"$work/r2r/Exporter.Host" --web.listen-address="127.0.0.1:$r2r_port" --log.level=warn >"$work/r2r.log" 2>&1 &
+pids+=($!); r2r_pid=$!
+"$NODE_EXPORTER" --web.listen-address="127.0.0.1:$ne_port" --log.level=warn >"$work/ne.log" 2>&1 &
+pids+=($!); ne_pid=$!
+wait_ready "http://127.0.0.1:$native_port/metrics"
+wait_ready "http://127.0.0.1:$r2r_port/metrics"
+wait_ready "http://127.0.0.1:$ne_port/metrics"
+
 measure() { # name pid url
   local name=$1 pid=$2 url=$3 t0 t1 out
   echo "Measuring $name..." >&2
@@ -117,24 +167,29 @@ measure() { # name pid url
   done
   R[$name,rss_peak]=$peak
   R[$name,hwm]=$(status_kb "$pid" VmHWM)
+  sleep 10
+  R[$name,rss_after_load]=$(status_kb "$pid" VmRSS)
 }
 
-measure ours "$our_pid" "http://127.0.0.1:$our_port/metrics"
+measure native "$native_pid" "http://127.0.0.1:$native_port/metrics"
+measure r2r "$r2r_pid" "http://127.0.0.1:$r2r_port/metrics"
 measure node_exporter "$ne_pid" "http://127.0.0.1:$ne_port/metrics"
 
 mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 == 0) print "-"; else printf "%.2f", a / b }'; }
 row() { # label key [unit-converter]
-  local a=${R[ours,$2]} b=${R[node_exporter,$2]}
-  if [ "${3:-}" = mb ]; then a=$(mb "$a"); b=$(mb "$b"); fi
-  printf '| %s | %s | %s | %s |\n' "$1" "$a" "$b" "$(ratio "$a" "$b")"
+  local a=${R[native,$2]} r=${R[r2r,$2]} b=${R[node_exporter,$2]}
+  if [ "${3:-}" = mb ]; then a=$(mb "$a"); r=$(mb "$r"); b=$(mb "$b"); fi
+  printf '| %s | %s | %s | %s | %s | %s |\n' "$1" "$a" "$r" "$b" "$(ratio "$a" "$b")" "$(ratio "$r" "$b")"
 }
 
 echo
 echo "$(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
-echo "| | ours | node_exporter 1.5 | ours / node_exporter |"
-echo "| --- | ---: | ---: | ---: |"
+echo "| | native | ReadyToRun | node_exporter 1.5 | native / node_exporter | ReadyToRun / node_exporter |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
+row "binary size (MB)" size_kb mb
+row "exec to first 200 on /metrics (ms, median of 10)" start_ms
 row "series in one scrape" series
 row "bytes in one scrape" bytes
 row "single scrape, median (ms, $SCRAPES sequential)" median_ms
@@ -143,9 +198,10 @@ row "CPU per scrape (ms)" cpu_per_scrape_ms
 row "CPU, scraped every 1 s for ${IDLE_SECONDS} s (% of one core)" cpu_pct_1s
 row "scrapes/s, 10 connections" rps_10
 row "scrapes/s, 100 connections" rps_100
-printf '| errors, 10 connections | %s | %s | |\n' "${R[ours,err_10]}" "${R[node_exporter,err_10]}"
-printf '| errors, 100 connections | %s | %s | |\n' "${R[ours,err_100]}" "${R[node_exporter,err_100]}"
+printf '| errors, 10 connections | %s | %s | %s | | |\n' "${R[native,err_10]}" "${R[r2r,err_10]}" "${R[node_exporter,err_10]}"
+printf '| errors, 100 connections | %s | %s | %s | | |\n' "${R[native,err_100]}" "${R[r2r,err_100]}" "${R[node_exporter,err_100]}"
 row "RSS idle (MB)" rss_idle mb
 row "RSS after 1/s scraping (MB)" rss_after_1s mb
 row "RSS peak under load, sampled (MB)" rss_peak mb
 row "VmHWM at the end (MB)" hwm mb
+row "RSS 10 s after the load (MB)" rss_after_load mb

@@ -1,6 +1,7 @@
 using Exporter.Core;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -71,7 +72,7 @@ public static class DatabaseRegistration
         }
 
         builder.Services.AddSingleton<DatabaseOptionsMarker>();
-        builder.AddCollectorOptions<DatabaseOptions>("Databases");
+        builder.AddCollectorOptions<DatabaseOptions>("Databases", (section, options) => section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DatabaseOptions>, DatabaseOptionsValidator>());
     }
 

@@ -1,5 +1,6 @@
 using Exporter.Core;
 using Exporter.Core.Collection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ internal static class DockerRegistration
         }
 
         builder.AddCollector(new CollectorRegistration(Name, true, Create, EngineConfigured));
-        builder.AddCollectorOptions<DockerOptions>(Name);
+        builder.AddCollectorOptions<DockerOptions>(Name, (section, options) => section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true));
         builder.Services.AddSingleton<IValidateOptions<DockerOptions>, DockerOptionsValidator>();
         return builder;
     }

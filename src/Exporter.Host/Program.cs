@@ -24,8 +24,9 @@ if (flags.Version)
 }
 
 // The YAML file of --config.file comes after appsettings.json and environment variables; flags
-// are added last, so they win over all of them.
-var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = WindowsService.ContentRoot });
+// are added last, so they win over all of them. The appsettings.json read is the one beside the
+// binary, wherever it is started from (a service starts in / or C:\Windows\System32).
+var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
 HostSettingDefaults.Add(builder.Configuration);
 try
 {
@@ -83,6 +84,7 @@ try
     // Built before listening: the enabled collectors are logged, and settings a collector rejects
     // stop the start-up here rather than at the first scrape.
     var scraper = app.Services.GetRequiredService<Scraper>();
+    await scraper.WarmUpAsync();
 
     // Plain request delegates, not minimal-API lambdas with parameters: those are compiled through
     // expression trees at start-up, which costs memory for constant pages.

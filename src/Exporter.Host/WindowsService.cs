@@ -1,7 +1,3 @@
-#if WINDOWS_SERVICE
-using Microsoft.Extensions.Hosting.WindowsServices;
-#endif
-
 namespace Exporter.Host;
 
 /// <summary>
@@ -11,18 +7,6 @@ namespace Exporter.Host;
 /// </summary>
 internal static class WindowsService
 {
-    /// <summary>
-    /// The directory of the executable when the service control manager started the process, whose
-    /// working directory is then C:\Windows\System32, so appsettings.json is found beside the
-    /// executable; otherwise null (the working directory, as always).
-    /// </summary>
-    public static string? ContentRoot =>
-#if WINDOWS_SERVICE
-        WindowsServiceHelpers.IsWindowsService() ? AppContext.BaseDirectory : null;
-#else
-        null;
-#endif
-
     /// <summary>
     /// Under the service control manager: reports start and stop to it (without that it kills the
     /// process after 30 s) and logs to the Windows event log as well.

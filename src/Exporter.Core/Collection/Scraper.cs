@@ -5,9 +5,11 @@ using Microsoft.Extensions.Options;
 namespace Exporter.Core.Collection;
 
 /// <summary>
-/// Runs the enabled collectors concurrently and merges what they produce. Scrapes that arrive while
-/// a collection with the same filter is running share it (single flight): a hundred scrapers at
-/// once cost one collection, and every one of them gets an answer.
+/// Runs the enabled collectors and merges what they produce. Collectors that may block run apart,
+/// the others one after the other on the collection's thread (see <see cref="Collection"/>); the
+/// whole collection is bounded by the collector timeout. Scrapes that arrive while a collection
+/// with the same filter is running share it (single flight): a hundred scrapers at once cost one
+/// collection, and every one of them gets an answer.
 /// </summary>
 public sealed class Scraper
 {
@@ -18,7 +20,9 @@ public sealed class Scraper
         "node_scrape_collector_success", "node_exporter: Whether a collector succeeded.", MetricType.Gauge, "collector");
 
     private readonly IReadOnlyDictionary<string, CollectorRunner> _runners;
+    private readonly CollectorRunner[] _all;
     private readonly TimeSpan _timeout;
+    private readonly TimeProvider _time;
     private readonly Lock _lock = new();
     private readonly Dictionary<string, Task<ScrapeResult>> _inFlight = new(StringComparer.Ordinal);
     private readonly ScrapeCounters _counters;
@@ -30,7 +34,20 @@ public sealed class Scraper
         IOptions<PrometheusMetricsOptions> options,
         IServiceProvider services,
         ILogger<Scraper> logger)
+        : this(registrations, options, services, logger, TimeProvider.System)
     {
+    }
+
+    /// <summary>With the clock that times collectors and bounds collections (a fake one in tests).</summary>
+    public Scraper(
+        IEnumerable<CollectorRegistration> registrations,
+        IOptions<PrometheusMetricsOptions> options,
+        IServiceProvider services,
+        ILogger<Scraper> logger,
+        TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        _time = timeProvider;
         var settings = options.Value;
         _timeout = settings.CollectorTimeout;
         var runners = new SortedDictionary<string, CollectorRunner>(StringComparer.Ordinal);
@@ -38,11 +55,12 @@ public sealed class Scraper
         {
             if (IsEnabled(registration, settings, services) && !runners.ContainsKey(registration.Name))
             {
-                runners.Add(registration.Name, new CollectorRunner(registration.Factory(services), logger));
+                runners.Add(registration.Name, new CollectorRunner(registration.Factory(services), timeProvider, logger));
             }
         }
 
         _runners = runners;
+        _all = [.. runners.Values];
         _logger = logger;
         _counters = new ScrapeCounters(runners.Keys);
         ScraperLog.EnabledCollectors(logger, string.Join(", ", runners.Keys));
@@ -60,6 +78,8 @@ public sealed class Scraper
     /// X-Prometheus-Scrape-Timeout-Seconds header); never longer than the configured one.</param>
     public Task<ScrapeResult> ScrapeAsync(CollectorFilter filter, TimeSpan? timeout = null)
     {
+        ArgumentNullException.ThrowIfNull(filter);
+        var unfiltered = filter.Collect.Count == 0 && filter.Exclude.Count == 0;
         foreach (var name in filter.Collect.Concat(filter.Exclude))
         {
             if (!_runners.ContainsKey(name))
@@ -70,7 +90,7 @@ public sealed class Scraper
 
         _counters.CountScrape();
         var effective = timeout is { } t && t > TimeSpan.Zero && t < _timeout ? t : _timeout;
-        var key = filter.Key;
+        var key = unfiltered ? string.Empty : filter.Key;
         lock (_lock)
         {
             // A finished collection can linger here until its removal continuation runs; a scrape
@@ -80,7 +100,9 @@ public sealed class Scraper
                 return running;
             }
 
-            var task = CollectAsync(filter, effective);
+            var selected = unfiltered ? _all : [.. _all.Where(r => filter.Includes(r.Name))];
+            var collection = new Collection(selected, effective, _time, Finish);
+            var task = collection.Result;
             _inFlight[key] = task;
             _ = task.ContinueWith(
                 finished =>
@@ -94,17 +116,34 @@ public sealed class Scraper
                         }
                     }
                 },
+                CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously,
                 TaskScheduler.Default);
+
+            // Off the caller's thread (and out of this lock): one hop per collection, not per collector.
+            ThreadPool.UnsafeQueueUserWorkItem(collection, preferLocal: false);
             return task;
         }
     }
 
-    private async Task<ScrapeResult> CollectAsync(CollectorFilter filter, TimeSpan timeout)
+    /// <summary>
+    /// Runs the inline collectors once, outside any scrape (nothing is counted or kept), at start-up:
+    /// in a JIT build their code is compiled here, not in the first scrape, where the inline
+    /// collectors share one timeout. Those that may block (network, file systems) are left alone,
+    /// so a dead database never delays the start.
+    /// </summary>
+    internal Task WarmUpAsync()
     {
-        // Yield first so the caller's lock is released before any collector starts.
-        await Task.Yield();
-        var selected = _runners.Values.Where(r => filter.Includes(r.Name)).ToList();
-        var outcomes = await Task.WhenAll(selected.Select(r => r.RunAsync(timeout))).ConfigureAwait(false);
+        var collection = new Collection([.. _all.Where(r => r.Inline)], _timeout, _time, outcomes => new ScrapeResult([]));
+        ThreadPool.UnsafeQueueUserWorkItem(collection, preferLocal: false);
+        return collection.Result;
+    }
+
+    /// <summary>The run of collector <paramref name="name"/> under way, if any (for tests: it completes when a stuck call has returned).</summary>
+    internal Task<CollectorOutcome>? CurrentRun(string name) => _runners.TryGetValue(name, out var runner) ? runner.Current : null;
+
+    private ScrapeResult Finish(CollectorOutcome[] outcomes)
+    {
         _counters.CountOutcomes(outcomes);
         var errors = outcomes.Where(o => o.Error is not null).ToDictionary(o => o.Name, o => o.Error!, StringComparer.Ordinal);
         return new ScrapeResult(Merge(outcomes), errors);

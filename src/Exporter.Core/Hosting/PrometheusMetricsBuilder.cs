@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Exporter.Core;
 using Exporter.Core.Collection;
 using Exporter.Core.Hosting;
@@ -60,11 +61,43 @@ public sealed class PrometheusMetricsBuilder
 
     /// <summary>
     /// Binds a collector's options from the child <paramref name="key"/> of the exporter's configuration
-    /// section (when one was given), rejecting unknown keys, and validates them at start-up.
+    /// section (when one was given), rejecting unknown keys, and validates them at start-up. Binds
+    /// by reflection; in a trimmed or NativeAOT app use the overload that takes a bind delegate.
     /// </summary>
-    public OptionsBuilder<TOptions> AddCollectorOptions<TOptions>(string key)
-        where TOptions : class =>
-        Services.AddOptions<TOptions>()
-            .Configure<ExporterConfiguration>((options, exporter) => exporter.Section?.GetSection(key).Bind(options, binder => binder.ErrorOnUnknownConfiguration = true))
+    [RequiresUnreferencedCode("Binds TOptions by reflection. Use AddCollectorOptions(key, bind) in trimmed or native apps.")]
+    [RequiresDynamicCode("Binds TOptions by reflection. Use AddCollectorOptions(key, bind) in trimmed or native apps.")]
+    public OptionsBuilder<TOptions> AddCollectorOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)] TOptions>(string key)
+        where TOptions : class
+    {
+        // Through a delegate, not a call: the configuration binding source generator would otherwise
+        // try (and fail) to generate code for an unknown TOptions; this overload is the reflection one.
+        Action<IConfiguration, object?, Action<BinderOptions>?> bind = ConfigurationBinder.Bind;
+        return AddCollectorOptions<TOptions>(key, (section, options) => bind(section, options, Strict));
+    }
+
+    /// <summary>
+    /// Binds a collector's options from the child <paramref name="key"/> of the exporter's configuration
+    /// section (when one was given) with <paramref name="bind"/>, and validates them at start-up. Pass
+    /// <c>(section, options) =&gt; section.Bind(options, b =&gt; b.ErrorOnUnknownConfiguration = true)</c>:
+    /// with the configuration binding source generator on (<c>EnableConfigurationBindingGenerator</c>)
+    /// that call is generated code, safe for trimming and NativeAOT.
+    /// </summary>
+    public OptionsBuilder<TOptions> AddCollectorOptions<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        string key, Action<IConfiguration, TOptions> bind)
+        where TOptions : class
+    {
+        ArgumentNullException.ThrowIfNull(bind);
+        return Services.AddOptions<TOptions>()
+            .Configure<ExporterConfiguration>((options, exporter) =>
+            {
+                if (exporter.Section is { } section)
+                {
+                    bind(section.GetSection(key), options);
+                }
+            })
             .ValidateOnStart();
+    }
+
+    /// <summary>Collector settings are strict: a misspelt key is an error at start-up, not a silent default.</summary>
+    internal static void Strict(BinderOptions binder) => binder.ErrorOnUnknownConfiguration = true;
 }

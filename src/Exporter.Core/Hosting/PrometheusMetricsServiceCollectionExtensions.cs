@@ -1,7 +1,9 @@
 using Exporter.Core;
+using Exporter.Core.Collection;
 using Exporter.Core.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -58,7 +60,12 @@ public static class PrometheusMetricsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PrometheusMetricsOptions>, PrometheusMetricsOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new HostPaths(sp.GetRequiredService<IOptions<PrometheusMetricsOptions>>().Value.Path));
-        services.TryAddSingleton<Exporter.Core.Collection.Scraper>();
+        services.TryAddSingleton(sp => new Scraper(
+            sp.GetServices<CollectorRegistration>(),
+            sp.GetRequiredService<IOptions<PrometheusMetricsOptions>>(),
+            sp,
+            sp.GetRequiredService<ILogger<Scraper>>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.AddHostedService<ScraperStartup>();
         foreach (var registration in BuiltInCollectors.All)
         {

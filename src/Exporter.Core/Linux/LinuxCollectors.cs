@@ -1,4 +1,6 @@
+using System.Diagnostics.CodeAnalysis;
 using Exporter.Core.Collection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -43,31 +45,34 @@ internal static class LinuxCollectors
         new("textfile", true, sp => new TextfileCollector(Options<TextfileOptions>(sp), Logger<TextfileCollector>(sp))),
     ];
 
+    // Each Bind call names its options type, so the configuration binding source generator turns
+    // it into generated code (no reflection: the native host stays trim- and AOT-safe).
     public static void AddOptions(PrometheusMetricsBuilder builder)
     {
-        builder.AddCollectorOptions<StatOptions>("stat");
-        builder.AddCollectorOptions<TextfileOptions>("textfile");
-        AddValidated<CpuOptions>(builder, "cpu", o => o.Errors());
-        AddValidated<NetstatOptions>(builder, "netstat", o => o.Errors());
-        AddValidated<NetClassOptions>(builder, "netclass", o => o.Errors());
-        AddValidated<VmstatOptions>(builder, "vmstat", o => o.Errors());
-        AddValidated<FilesystemOptions>(builder, "filesystem", o => o.Errors());
-        AddValidated<DiskstatsOptions>(builder, "diskstats", o => o.Errors());
-        AddValidated<NetDevOptions>(builder, "netdev", o => o.Errors());
+        builder.AddCollectorOptions<StatOptions>("stat", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict));
+        builder.AddCollectorOptions<TextfileOptions>("textfile", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict));
+        AddValidated<CpuOptions>(builder, "cpu", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict), o => o.Errors());
+        AddValidated<NetstatOptions>(builder, "netstat", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict), o => o.Errors());
+        AddValidated<NetClassOptions>(builder, "netclass", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict), o => o.Errors());
+        AddValidated<VmstatOptions>(builder, "vmstat", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict), o => o.Errors());
+        AddValidated<FilesystemOptions>(builder, "filesystem", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict), o => o.Errors());
+        AddValidated<DiskstatsOptions>(builder, "diskstats", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict), o => o.Errors());
+        AddValidated<NetDevOptions>(builder, "netdev", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict), o => o.Errors());
     }
 
     // Every options class lists what is wrong with it (each message names the flag), so start-up
     // reports all the mistakes at once rather than one generic "invalid" per class.
-    private static void AddValidated<TOptions>(PrometheusMetricsBuilder builder, string key, Func<TOptions, IEnumerable<string>> errors)
+    private static void AddValidated<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TOptions>(
+        PrometheusMetricsBuilder builder, string key, Action<IConfiguration, TOptions> bind, Func<TOptions, IEnumerable<string>> errors)
         where TOptions : class
     {
-        builder.AddCollectorOptions<TOptions>(key);
+        builder.AddCollectorOptions(key, bind);
         builder.Services.AddSingleton<IValidateOptions<TOptions>>(new OptionsValidator<TOptions>(errors));
     }
 
     private static HostPaths Paths(IServiceProvider services) => services.GetRequiredService<HostPaths>();
 
-    private static T Options<T>(IServiceProvider services)
+    private static T Options<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] T>(IServiceProvider services)
         where T : class => services.GetRequiredService<IOptions<T>>().Value;
 
     private static ILogger Logger<T>(IServiceProvider services) =>

@@ -1,4 +1,5 @@
 using Exporter.Core.Collection;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -15,7 +16,7 @@ internal static class ProcessGroupsCollectors
 
     public static void AddOptions(PrometheusMetricsBuilder builder)
     {
-        builder.AddCollectorOptions<ProcessGroupsOptions>("procgroups")
+        builder.AddCollectorOptions<ProcessGroupsOptions>("procgroups", (s, o) => s.Bind(o, PrometheusMetricsBuilder.Strict))
             .Validate(o => o.IsValid, "procgroups: top-n must be 0 (all groups) or more, and top-by cpu or memory");
     }
 }

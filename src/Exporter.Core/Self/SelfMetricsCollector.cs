@@ -13,7 +13,7 @@ namespace Exporter.Core.Self;
 /// procfs the collectors read, which may be another machine's), elsewhere from
 /// System.Diagnostics.Process.
 /// </summary>
-public sealed class SelfMetricsCollector : ICollector
+public sealed class SelfMetricsCollector : IInlineCollector
 {
     private static readonly MetricDescriptor Cpu = new(
         "process_cpu_seconds_total", "Total user and system CPU time spent in seconds.", MetricType.Counter);
@@ -44,13 +44,15 @@ public sealed class SelfMetricsCollector : ICollector
 
     private static readonly double StartSeconds = ReadStartSeconds();
 
+    private static readonly string DotnetVersion = RuntimeInformation.FrameworkDescription.Replace(".NET ", string.Empty, StringComparison.Ordinal);
+
     public string Name => "exporter";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
         if (OperatingSystem.IsLinux())
         {
-            await CollectLinuxAsync(sink, cancellationToken);
+            CollectLinux(sink);
         }
         else
         {
@@ -58,12 +60,13 @@ public sealed class SelfMetricsCollector : ICollector
         }
 
         sink.Add(StartTime, StartSeconds);
-        sink.Add(BuildInfo, 1, Build.Version, Build.Revision, RuntimeInformation.FrameworkDescription.Replace(".NET ", string.Empty, StringComparison.Ordinal));
+        sink.Add(BuildInfo, 1, Build.Version, Build.Revision, DotnetVersion);
+        return Task.CompletedTask;
     }
 
-    private static async Task CollectLinuxAsync(MetricSink sink, CancellationToken cancellationToken)
+    private static void CollectLinux(MetricSink sink)
     {
-        var stat = ProcStatParser.Parse(await File.ReadAllTextAsync("/proc/self/stat", cancellationToken));
+        var stat = ProcStatParser.Parse(ProcFile.Read("/proc/self/stat"));
         sink.Add(Cpu, (stat.UserTicks + stat.SystemTicks) / ProcStatParser.TicksPerSecond);
         sink.Add(Resident, stat.ResidentPages * (double)Environment.SystemPageSize);
         sink.Add(Virtual, stat.VirtualBytes);
@@ -72,7 +75,7 @@ public sealed class SelfMetricsCollector : ICollector
             sink.Add(OpenFds, fds);
         }
 
-        var (maxFds, maxVirtual) = ProcLimitsParser.Parse(await File.ReadAllTextAsync("/proc/self/limits", cancellationToken));
+        var (maxFds, maxVirtual) = ProcLimitsParser.Parse(ProcFile.Read("/proc/self/limits"));
         sink.Add(MaxFds, maxFds);
         sink.Add(VirtualMax, maxVirtual);
     }

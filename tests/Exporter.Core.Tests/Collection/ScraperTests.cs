@@ -1,8 +1,8 @@
-using System.Diagnostics;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Exporter.Core.Tests.Collection;
 
@@ -25,27 +25,41 @@ public sealed class ScraperTests
     }
 
     [Fact]
-    public async Task A_hung_collector_costs_no_more_than_its_timeout_and_is_not_started_twice()
+    public async Task A_hung_collector_is_answered_for_at_the_timeout_and_not_started_twice()
     {
-        var release = new ManualResetEventSlim();
+        var time = new FakeTimeProvider();
+        var started = new TaskCompletionSource();
+        var release = new TaskCompletionSource();
         var starts = 0;
         var scraper = Create(
-            TimeSpan.FromMilliseconds(300),
-            new DelegateCollector("hung", (_, _) => { Interlocked.Increment(ref starts); release.Wait(CancellationToken.None); return Task.CompletedTask; }),
-            new DelegateCollector("good", (sink, _) => { sink.Add(Value, 2, "good"); return Task.CompletedTask; }));
+            time,
+            TimeSpan.FromSeconds(5),
+            new DelegateCollector("hung", async (_, _) =>
+            {
+                // Ignores its token, as a call stuck in the kernel would.
+                Interlocked.Increment(ref starts);
+                started.TrySetResult();
+                await release.Task;
+            }));
 
-        var watch = Stopwatch.StartNew();
-        var first = await scraper.ScrapeAsync(CollectorFilter.None);
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(3));
-        Samples(first, "node_scrape_collector_success")["hung"].Should().Be(0);
-        Samples(first, "test_value")["good"].Should().Be(2);
+        var first = scraper.ScrapeAsync(CollectorFilter.None);
+        await started.Task;
+        first.IsCompleted.Should().BeFalse("the scrape waits for the hung collector until the timeout");
+        time.Advance(TimeSpan.FromSeconds(5));
+        var result = await first;
+        Samples(result, "node_scrape_collector_success")["hung"].Should().Be(0);
+        Samples(result, "node_scrape_collector_duration_seconds")["hung"].Should().Be(5);
 
+        // Answered at once, without the clock moving: the stuck call is not started again.
         var second = await scraper.ScrapeAsync(CollectorFilter.None);
         Samples(second, "node_scrape_collector_success")["hung"].Should().Be(0);
         starts.Should().Be(1, "a collector still stuck from an earlier scrape is not started again");
 
-        release.Set();
-        await Task.Delay(100);
+        // The hung call returns; once its run is let go, the next scrape starts it again.
+        var stuck = scraper.CurrentRun("hung");
+        stuck.Should().NotBeNull();
+        release.SetResult();
+        (await stuck!).Success.Should().BeTrue();
         var third = await scraper.ScrapeAsync(CollectorFilter.None);
         starts.Should().Be(2);
         Samples(third, "node_scrape_collector_success")["hung"].Should().Be(1);
@@ -54,11 +68,95 @@ public sealed class ScraperTests
     [Fact]
     public async Task A_collector_that_honours_cancellation_is_reported_as_timed_out()
     {
-        var scraper = Create(TimeSpan.FromMilliseconds(200), new DelegateCollector("slow", (_, ct) => Task.Delay(Timeout.Infinite, ct)));
+        var time = new FakeTimeProvider();
+        var started = new TaskCompletionSource();
+        var scraper = Create(time, TimeSpan.FromSeconds(2), new DelegateCollector("slow", (_, ct) =>
+        {
+            started.TrySetResult();
+            return Task.Delay(Timeout.InfiniteTimeSpan, ct);
+        }));
+
+        var scrape = scraper.ScrapeAsync(CollectorFilter.None);
+        await started.Task;
+        time.Advance(TimeSpan.FromSeconds(2));
+
+        Samples(await scrape, "node_scrape_collector_success")["slow"].Should().Be(0);
+    }
+
+    [Fact]
+    public async Task Inline_collectors_run_one_after_the_other_on_one_thread_and_report_their_own_duration()
+    {
+        var time = new FakeTimeProvider();
+        var threads = new List<int>();
+        var running = 0;
+        var overlapped = false;
+        Func<MetricSink, CancellationToken, Task> Step(TimeSpan takes) => (sink, _) =>
+        {
+            overlapped |= Interlocked.Increment(ref running) > 1;
+            threads.Add(Environment.CurrentManagedThreadId);
+            time.Advance(takes); // the collector's own work, on the fake clock
+            Interlocked.Decrement(ref running);
+            return Task.CompletedTask;
+        };
+        var scraper = Create(
+            time,
+            TimeSpan.FromSeconds(5),
+            new InlineCollector("a", Step(TimeSpan.FromMilliseconds(30))),
+            new InlineCollector("b", Step(TimeSpan.Zero)),
+            new InlineCollector("c", Step(TimeSpan.FromMilliseconds(2))));
 
         var result = await scraper.ScrapeAsync(CollectorFilter.None);
 
-        Samples(result, "node_scrape_collector_success")["slow"].Should().Be(0);
+        overlapped.Should().BeFalse();
+        threads.Should().HaveCount(3).And.OnlyContain(t => t == threads[0]);
+        Samples(result, "node_scrape_collector_duration_seconds").Should().BeEquivalentTo(
+            new Dictionary<string, double> { ["a"] = 0.030, ["b"] = 0, ["c"] = 0.002 },
+            "each duration is the collector's own, not the time it waited behind the others");
+    }
+
+    [Fact]
+    public async Task An_inline_collector_that_hangs_costs_the_scrape_no_more_than_the_timeout()
+    {
+        var time = new FakeTimeProvider();
+        var hung = new TaskCompletionSource();
+        using var release = new ManualResetEventSlim();
+        var starts = 0;
+        var scraper = Create(
+            time,
+            TimeSpan.FromSeconds(5),
+            new InlineCollector("a", (sink, _) => { sink.Add(Value, 1, "a"); return Task.CompletedTask; }),
+            new InlineCollector("b", (_, _) =>
+            {
+                // Blocks the thread it runs on, as a read stuck in the kernel would.
+                Interlocked.Increment(ref starts);
+                hung.TrySetResult();
+                release.Wait(CancellationToken.None);
+                return Task.CompletedTask;
+            }),
+            new InlineCollector("c", (sink, _) => { sink.Add(Value, 3, "c"); return Task.CompletedTask; }));
+
+        try
+        {
+            var first = scraper.ScrapeAsync(CollectorFilter.None);
+            await hung.Task;
+            time.Advance(TimeSpan.FromSeconds(5));
+            var result = await first;
+
+            Samples(result, "node_scrape_collector_success").Should().BeEquivalentTo(
+                new Dictionary<string, double> { ["a"] = 1, ["b"] = 0, ["c"] = 0 },
+                "c, after the hung one on the same thread, could not run before the deadline");
+            Samples(result, "test_value").Should().BeEquivalentTo(new Dictionary<string, double> { ["a"] = 1 });
+
+            // The next scrape skips the stuck collector at once and runs the others.
+            var second = await scraper.ScrapeAsync(CollectorFilter.None);
+            Samples(second, "node_scrape_collector_success").Should().BeEquivalentTo(
+                new Dictionary<string, double> { ["a"] = 1, ["b"] = 0, ["c"] = 1 });
+            starts.Should().Be(1);
+        }
+        finally
+        {
+            release.Set();
+        }
     }
 
     [Fact]
@@ -74,10 +172,12 @@ public sealed class ScraperTests
         }));
 
         var scrapes = Enumerable.Range(0, 100).Select(_ => scraper.ScrapeAsync(CollectorFilter.None)).ToList();
-        await Task.Delay(100);
         gate.SetResult();
         var results = await Task.WhenAll(scrapes);
 
+        // One collection means one result, shared: the collector joining a run under way would
+        // also keep runs at 1, so the result's identity is what shows the single flight.
+        results.Distinct().Should().ContainSingle("a hundred concurrent scrapes cost one collection");
         runs.Should().Be(1);
         results.Should().OnlyContain(r => Samples(r, "test_value")["counted"] == 1);
     }
@@ -159,19 +259,28 @@ public sealed class ScraperTests
         Samples(result, "node_scrape_collector_success").Values.Should().OnlyContain(v => v == 1);
     }
 
-    private static Scraper Create(params ICollector[] collectors) => Create(TimeSpan.FromSeconds(5), collectors);
+    private static Scraper Create(params ICollector[] collectors) => Create(TimeProvider.System, TimeSpan.FromSeconds(5), collectors);
 
-    private static Scraper Create(TimeSpan timeout, params ICollector[] collectors) => new(
+    private static Scraper Create(TimeProvider time, TimeSpan timeout, params ICollector[] collectors) => new(
         collectors.Select(c => new CollectorRegistration(c.Name, true, _ => c)),
         Options.Create(new PrometheusMetricsOptions { CollectorTimeout = timeout }),
         null!,
-        NullLogger<Scraper>.Instance);
+        NullLogger<Scraper>.Instance,
+        time);
 
     /// <summary>First label value → value, for one family of a result.</summary>
     private static Dictionary<string, double> Samples(ScrapeResult result, string family) =>
         result.Families.Single(f => f.Descriptor.Name == family).Samples.ToDictionary(s => s.LabelValues[0], s => s.Value);
 
     private sealed class DelegateCollector(string name, Func<MetricSink, CancellationToken, Task> collect) : ICollector
+    {
+        public string Name => name;
+
+        public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken) => collect(sink, cancellationToken);
+    }
+
+    /// <summary>One that declares it never blocks, as the procfs collectors do.</summary>
+    private sealed class InlineCollector(string name, Func<MetricSink, CancellationToken, Task> collect) : IInlineCollector
     {
         public string Name => name;
 

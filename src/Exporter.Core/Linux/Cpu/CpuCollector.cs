@@ -9,7 +9,7 @@ namespace Exporter.Core.Linux;
 /// node_cpu_seconds_total and node_cpu_guest_seconds_total from /proc/stat, plus the thermal
 /// throttle counters and isolated CPUs from sysfs (node_exporter's "cpu" collector).
 /// </summary>
-public sealed class CpuCollector(HostPaths paths, CpuOptions options) : ICollector
+public sealed class CpuCollector(HostPaths paths, CpuOptions options) : IInlineCollector
 {
     /// <summary>
     /// An idle counter that falls back further than this is a CPU that went offline and came back
@@ -66,14 +66,14 @@ public sealed class CpuCollector(HostPaths paths, CpuOptions options) : ICollect
 
     public string Name => "cpu";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
         if (_info)
         {
-            AddInfo(sink, CpuInfoParser.Parse(await File.ReadAllTextAsync(paths.Proc("cpuinfo"), cancellationToken)));
+            AddInfo(sink, CpuInfoParser.Parse(ProcFile.Read(paths.Proc("cpuinfo"))));
         }
 
-        var stat = StatParser.Parse(await File.ReadAllTextAsync(paths.Proc("stat"), cancellationToken));
+        var stat = StatParser.Parse(ProcFile.Read(paths.Proc("stat")));
         foreach (var (cpu, times) in Update(stat.Cpus))
         {
             var label = cpu.ToString(CultureInfo.InvariantCulture);
@@ -102,6 +102,8 @@ public sealed class CpuCollector(HostPaths paths, CpuOptions options) : ICollect
         }
 
         AddThrottles(sink);
+
+        return Task.CompletedTask;
     }
 
     private void AddInfo(MetricSink sink, IReadOnlyList<CpuInfo> cpus)

@@ -8,19 +8,19 @@ namespace Exporter.Core.Linux;
 /// node_interrupts_total{cpu,devices,info,type} from /proc/interrupts. Off by default, as in
 /// node_exporter: one series per interrupt and CPU adds up on large machines.
 /// </summary>
-public sealed class InterruptsCollector(HostPaths paths) : ICollector
+public sealed class InterruptsCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Total = new(
         "node_interrupts_total", "Interrupt details.", MetricType.Counter, "cpu", "devices", "info", "type");
 
     public string Name => "interrupts";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var text = await ProcFile.TryReadAsync(paths.Proc("interrupts"), cancellationToken);
+        var text = ProcFile.TryRead(paths.Proc("interrupts"));
         if (text is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var interrupts = InterruptsParser.Parse(text);
@@ -33,5 +33,7 @@ public sealed class InterruptsCollector(HostPaths paths) : ICollector
                 sink.Add(Total, interrupt.PerCpu[cpu], label, interrupt.Devices, interrupt.Info, interrupt.Name);
             }
         }
+
+        return Task.CompletedTask;
     }
 }

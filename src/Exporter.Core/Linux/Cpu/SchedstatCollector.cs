@@ -7,7 +7,7 @@ namespace Exporter.Core.Linux;
 /// node_schedstat_{running,waiting}_seconds_total and node_schedstat_timeslices_total per CPU from
 /// /proc/schedstat (absent on kernels built without CONFIG_SCHEDSTATS: no data).
 /// </summary>
-public sealed class SchedstatCollector(HostPaths paths) : ICollector
+public sealed class SchedstatCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Running = new(
         "node_schedstat_running_seconds_total", "Number of seconds CPU spent running a process.", MetricType.Counter, "cpu");
@@ -20,12 +20,12 @@ public sealed class SchedstatCollector(HostPaths paths) : ICollector
 
     public string Name => "schedstat";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var text = await ProcFile.TryReadAsync(paths.Proc("schedstat"), cancellationToken);
+        var text = ProcFile.TryRead(paths.Proc("schedstat"));
         if (text is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         foreach (var cpu in SchedstatParser.Parse(text))
@@ -34,5 +34,7 @@ public sealed class SchedstatCollector(HostPaths paths) : ICollector
             sink.Add(Waiting, cpu.WaitingNanoseconds / 1e9, cpu.Cpu);
             sink.Add(Timeslices, cpu.Timeslices, cpu.Cpu);
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -4,7 +4,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>Kernel and system statistics from /proc/stat (node_exporter's "stat" collector).</summary>
-public sealed class StatCollector(HostPaths paths, StatOptions options) : ICollector
+public sealed class StatCollector(HostPaths paths, StatOptions options) : IInlineCollector
 {
     private static readonly MetricDescriptor Intr = new("node_intr_total", "Total number of interrupts serviced.", MetricType.Counter);
     private static readonly MetricDescriptor ContextSwitches = new("node_context_switches_total", "Total number of context switches.", MetricType.Counter);
@@ -20,9 +20,9 @@ public sealed class StatCollector(HostPaths paths, StatOptions options) : IColle
 
     public string Name => "stat";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(paths.Proc("stat"), cancellationToken);
+        var text = ProcFile.Read(paths.Proc("stat"));
         var stat = StatParser.Parse(text);
 
         sink.AddIfPresent(Intr, stat.Interrupts);
@@ -39,5 +39,7 @@ public sealed class StatCollector(HostPaths paths, StatOptions options) : IColle
                 sink.Add(SoftIrqs, i < softirqs.Count ? softirqs[i] : 0, Vectors[i]);
             }
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// node_disk_* from /proc/diskstats, with node_disk_info and the udev properties node_exporter 1.5
 /// reads from /run/udev/data (under the rootfs): filesystem, device-mapper and ATA details.
 /// </summary>
-public sealed class DiskstatsCollector(HostPaths paths, DiskstatsOptions options) : ICollector
+public sealed class DiskstatsCollector(HostPaths paths, DiskstatsOptions options) : IInlineCollector
 {
     // Counters are in 512-byte sectors whatever the device's block size, times in milliseconds
     // (Documentation/admin-guide/iostats.rst).
@@ -80,17 +80,17 @@ public sealed class DiskstatsCollector(HostPaths paths, DiskstatsOptions options
 
     public string Name => "diskstats";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var text = await ProcFile.TryReadAsync(paths.Proc("diskstats"), cancellationToken);
+        var text = ProcFile.TryRead(paths.Proc("diskstats"));
         if (text is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         foreach (var disk in DiskstatsParser.Parse(text).Where(d => !_filter.Ignored(d.Device)).OrderBy(d => d.Device, StringComparer.Ordinal))
         {
-            var udev = await ReadUdevAsync(disk, cancellationToken);
+            var udev = ReadUdev(disk);
             sink.Add(Info, 1, disk.Device, disk.Major.ToString(CultureInfo.InvariantCulture), disk.Minor.ToString(CultureInfo.InvariantCulture),
                 Get(udev, "ID_MODEL"), Get(udev, "ID_PATH"), Get(udev, "ID_REVISION"), Get(udev, "ID_SERIAL_SHORT"), Get(udev, "ID_WWN"));
 
@@ -101,6 +101,8 @@ public sealed class DiskstatsCollector(HostPaths paths, DiskstatsOptions options
 
             AddUdevMetrics(sink, disk.Device, udev);
         }
+
+        return Task.CompletedTask;
     }
 
     private static void AddUdevMetrics(MetricSink sink, string device, IReadOnlyDictionary<string, string> udev)
@@ -131,10 +133,10 @@ public sealed class DiskstatsCollector(HostPaths paths, DiskstatsOptions options
 
     // The udev database lives on the host's /run; without it (a container without /run/udev, a
     // system without udev) the info labels stay empty, as in node_exporter.
-    private async Task<IReadOnlyDictionary<string, string>> ReadUdevAsync(DiskStats disk, CancellationToken cancellationToken)
+    private IReadOnlyDictionary<string, string> ReadUdev(DiskStats disk)
     {
         var path = paths.Root(Path.Join("/run/udev/data", $"b{disk.Major}:{disk.Minor}"));
-        var text = await ProcFile.TryReadAsync(path, cancellationToken);
+        var text = ProcFile.TryRead(path);
         return text is null ? new Dictionary<string, string>() : UdevParser.Parse(text);
     }
 

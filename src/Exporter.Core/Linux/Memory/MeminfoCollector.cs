@@ -4,7 +4,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_memory_*: every field of /proc/meminfo, as a gauge (node_exporter's "meminfo" collector).</summary>
-public sealed class MeminfoCollector(HostPaths paths) : ICollector
+public sealed class MeminfoCollector(HostPaths paths) : IInlineCollector
 {
     // The fields other systems' memory collectors report too (portable, Windows, macOS).
     internal static readonly MetricDescriptor MemTotal = Field("MemTotal_bytes");
@@ -18,13 +18,15 @@ public sealed class MeminfoCollector(HostPaths paths) : ICollector
 
     public string Name => "meminfo";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var text = await File.ReadAllTextAsync(paths.Proc("meminfo"), cancellationToken);
+        var text = ProcFile.Read(paths.Proc("meminfo"));
         foreach (var (name, value) in MeminfoParser.Parse(text))
         {
             sink.Add(_descriptors.Get("node_memory_" + name, Help(name), MetricType.Gauge), value);
         }
+
+        return Task.CompletedTask;
     }
 
     /// <summary>

@@ -5,19 +5,19 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_vmstat_&lt;field&gt; (untyped, as node_exporter) for the /proc/vmstat fields the filter selects.</summary>
-public sealed class VmstatCollector(HostPaths paths, VmstatOptions options) : ICollector
+public sealed class VmstatCollector(HostPaths paths, VmstatOptions options) : IInlineCollector
 {
     private readonly Regex _fields = FlagRegex.Create(options.Fields);
     private readonly DescriptorCache _descriptors = new();
 
     public string Name => "vmstat";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var text = await ProcFile.TryReadAsync(paths.Proc("vmstat"), cancellationToken);
+        var text = ProcFile.TryRead(paths.Proc("vmstat"));
         if (text is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         foreach (var (field, value) in VmstatParser.Parse(text).OrderBy(f => f.Name, StringComparer.Ordinal))
@@ -28,5 +28,7 @@ public sealed class VmstatCollector(HostPaths paths, VmstatOptions options) : IC
                 sink.Add(_descriptors.Get(name, $"/proc/vmstat information field {field}.", MetricType.Untyped), value);
             }
         }
+
+        return Task.CompletedTask;
     }
 }

@@ -4,22 +4,24 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_arp_entries{device} from /proc/net/arp (node_exporter's arp collector, on by default).</summary>
-public sealed class ArpCollector(HostPaths paths) : ICollector
+public sealed class ArpCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Entries = new("node_arp_entries", "ARP entries by device", MetricType.Gauge, "device");
 
     public string Name => "arp";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        if (await ProcFile.TryReadAsync(paths.Proc("net", "arp"), cancellationToken) is not { } text)
+        if (ProcFile.TryRead(paths.Proc("net", "arp")) is not { } text)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         foreach (var (device, count) in ArpParser.Parse(text))
         {
             sink.Add(Entries, count, device);
         }
+
+        return Task.CompletedTask;
     }
 }

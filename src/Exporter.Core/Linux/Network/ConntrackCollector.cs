@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// /proc/sys/net/netfilter, and node_exporter 1.5's node_nf_conntrack_stat_* (gauges, as there)
 /// from /proc/net/stat/nf_conntrack. Without the nf_conntrack module the files do not exist: no data.
 /// </summary>
-public sealed class ConntrackCollector(HostPaths paths) : ICollector
+public sealed class ConntrackCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Entries = new(
         "node_nf_conntrack_entries", "Number of currently allocated flow entries for connection tracking.", MetricType.Gauge);
@@ -27,12 +27,12 @@ public sealed class ConntrackCollector(HostPaths paths) : ICollector
 
     public string Name => "conntrack";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        sink.AddIfPresent(Entries, await ProcFile.TryReadNumberAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_count"), "nf_conntrack_count", cancellationToken));
-        sink.AddIfPresent(Limit, await ProcFile.TryReadNumberAsync(paths.Proc("sys", "net", "netfilter", "nf_conntrack_max"), "nf_conntrack_max", cancellationToken));
+        sink.AddIfPresent(Entries, ProcFile.TryReadValue(paths.Proc("sys", "net", "netfilter", "nf_conntrack_count"), "nf_conntrack_count"));
+        sink.AddIfPresent(Limit, ProcFile.TryReadValue(paths.Proc("sys", "net", "netfilter", "nf_conntrack_max"), "nf_conntrack_max"));
 
-        if (await ProcFile.TryReadAsync(paths.Proc("net", "stat", "nf_conntrack"), cancellationToken) is { } text)
+        if (ProcFile.TryRead(paths.Proc("net", "stat", "nf_conntrack")) is { } text)
         {
             var stats = ConntrackParser.ParseStat(text);
             sink.Add(Found, stats.Found);
@@ -44,6 +44,8 @@ public sealed class ConntrackCollector(HostPaths paths) : ICollector
             sink.Add(EarlyDrop, stats.EarlyDrop);
             sink.Add(SearchRestart, stats.SearchRestart);
         }
+
+        return Task.CompletedTask;
     }
 
     private static MetricDescriptor Stat(string name, string help) => new("node_nf_conntrack_stat_" + name, help, MetricType.Gauge);

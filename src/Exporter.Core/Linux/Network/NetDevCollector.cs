@@ -9,7 +9,7 @@ namespace Exporter.Core.Linux;
 /// follows dev_seq_printf_stats) plus rx_nohandler, which /proc/net/dev lacks; that one is read
 /// from sysfs (class/net/DEV/statistics/rx_nohandler, kernel 4.6+) when the device is there.
 /// </summary>
-public sealed class NetDevCollector(HostPaths paths, NetDevOptions options) : ICollector
+public sealed class NetDevCollector(HostPaths paths, NetDevOptions options) : IInlineCollector
 {
     private static readonly MetricDescriptor[] Counters = [.. NetDevParser.Fields.Select(Counter)];
     private static readonly MetricDescriptor NoHandler = Counter("receive_nohandler");
@@ -18,12 +18,12 @@ public sealed class NetDevCollector(HostPaths paths, NetDevOptions options) : IC
 
     public string Name => "netdev";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var text = await ProcFile.TryReadAsync(paths.Proc("net", "dev"), cancellationToken);
+        var text = ProcFile.TryRead(paths.Proc("net", "dev"));
         if (text is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         foreach (var device in NetDevParser.Parse(text).Where(d => !_filter.Ignored(d.Device)).OrderBy(d => d.Device, StringComparer.Ordinal))
@@ -35,6 +35,8 @@ public sealed class NetDevCollector(HostPaths paths, NetDevOptions options) : IC
 
             sink.AddIfPresent(NoHandler, ProcFile.TryReadNumber(paths.Sys("class", "net", device.Device, "statistics", "rx_nohandler")), device.Device);
         }
+
+        return Task.CompletedTask;
     }
 
     private static MetricDescriptor Counter(string field) =>

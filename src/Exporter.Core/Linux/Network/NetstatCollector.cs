@@ -9,18 +9,18 @@ namespace Exporter.Core.Linux;
 /// match --collector.netstat.fields (node_exporter's "netstat" collector). Untyped, as node_exporter
 /// exports them: the files mix counters with gauges such as Tcp CurrEstab.
 /// </summary>
-public sealed class NetstatCollector(HostPaths paths, NetstatOptions options) : ICollector
+public sealed class NetstatCollector(HostPaths paths, NetstatOptions options) : IInlineCollector
 {
     private readonly Regex _fields = FlagRegex.Create(options.Fields);
     private readonly DescriptorCache _descriptors = new();
 
     public string Name => "netstat";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var netstat = await ProcFile.TryReadAsync(paths.Proc("net", "netstat"), cancellationToken);
-        var snmp = await ProcFile.TryReadAsync(paths.Proc("net", "snmp"), cancellationToken);
-        var snmp6 = await ProcFile.TryReadAsync(paths.Proc("net", "snmp6"), cancellationToken);
+        var netstat = ProcFile.TryRead(paths.Proc("net", "netstat"));
+        var snmp = ProcFile.TryRead(paths.Proc("net", "snmp"));
+        var snmp6 = ProcFile.TryRead(paths.Proc("net", "snmp6"));
 
         // snmp6 is missing when IPv6 is disabled. Parse everything before emitting anything, so a
         // malformed file fails the collector whole; a name seen twice keeps its last value.
@@ -40,6 +40,8 @@ public sealed class NetstatCollector(HostPaths paths, NetstatOptions options) : 
                 sink.Add(_descriptors.Get("node_netstat_" + key, $"Statistic {field.Protocol}{field.Name}.", MetricType.Untyped), field.Value);
             }
         }
+
+        return Task.CompletedTask;
     }
 
     private static IEnumerable<NetstatField> Concat(params IReadOnlyList<NetstatField>[] lists) => lists.SelectMany(l => l);

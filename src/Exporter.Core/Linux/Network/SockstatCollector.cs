@@ -7,7 +7,7 @@ namespace Exporter.Core.Linux;
 /// node_sockstat_*: socket counts and memory from /proc/net/sockstat and /proc/net/sockstat6
 /// (node_exporter's "sockstat" collector). node_sockstat_TCP_tw is the TIME_WAIT count.
 /// </summary>
-public sealed class SockstatCollector(HostPaths paths) : ICollector
+public sealed class SockstatCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor SocketsUsed = new(
         "node_sockstat_sockets_used", "Number of IPv4 sockets in use.", MetricType.Gauge);
@@ -19,11 +19,11 @@ public sealed class SockstatCollector(HostPaths paths) : ICollector
 
     public string Name => "sockstat";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
         // Either file is missing when its IP version is disabled in the kernel.
-        var v4 = await ProcFile.TryReadAsync(paths.Proc("net", "sockstat"), cancellationToken);
-        var v6 = await ProcFile.TryReadAsync(paths.Proc("net", "sockstat6"), cancellationToken);
+        var v4 = ProcFile.TryRead(paths.Proc("net", "sockstat"));
+        var v6 = ProcFile.TryRead(paths.Proc("net", "sockstat6"));
         var lines4 = v4 is null ? [] : SockstatParser.Parse(v4);
         var lines6 = v6 is null ? [] : SockstatParser.Parse(v6);
 
@@ -50,6 +50,8 @@ public sealed class SockstatCollector(HostPaths paths) : ICollector
                 sink.Add(Describe(line.Protocol, "mem_bytes"), pages * Environment.SystemPageSize);
             }
         }
+
+        return Task.CompletedTask;
     }
 
     private static double? Find(SockstatLine line, string key)

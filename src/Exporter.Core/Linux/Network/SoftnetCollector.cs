@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// node_softnet_{processed,dropped,times_squeezed}_total{cpu} from /proc/net/softnet_stat. As in
 /// node_exporter 1.5, the cpu label is the line number.
 /// </summary>
-public sealed class SoftnetCollector(HostPaths paths) : ICollector
+public sealed class SoftnetCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Processed = new("node_softnet_processed_total", "Number of processed packets", MetricType.Counter, "cpu");
     private static readonly MetricDescriptor Dropped = new("node_softnet_dropped_total", "Number of dropped packets", MetricType.Counter, "cpu");
@@ -16,12 +16,12 @@ public sealed class SoftnetCollector(HostPaths paths) : ICollector
 
     public string Name => "softnet";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var text = await ProcFile.TryReadAsync(paths.Proc("net", "softnet_stat"), cancellationToken);
+        var text = ProcFile.TryRead(paths.Proc("net", "softnet_stat"));
         if (text is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var cpus = SoftnetParser.Parse(text);
@@ -32,5 +32,7 @@ public sealed class SoftnetCollector(HostPaths paths) : ICollector
             sink.Add(Dropped, cpus[i].Dropped, cpu);
             sink.Add(TimesSqueezed, cpus[i].TimesSqueezed, cpu);
         }
+
+        return Task.CompletedTask;
     }
 }

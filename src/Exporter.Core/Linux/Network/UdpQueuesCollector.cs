@@ -4,23 +4,25 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_udp_queues{ip,queue}: bytes queued in UDP sockets, from /proc/net/udp and /proc/net/udp6.</summary>
-public sealed class UdpQueuesCollector(HostPaths paths) : ICollector
+public sealed class UdpQueuesCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Queues = new(
         "node_udp_queues", "Number of allocated memory in the kernel for UDP datagrams in bytes.", MetricType.Gauge, "ip", "queue");
 
     public string Name => "udp_queues";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        await AddAsync(sink, "udp", "v4", cancellationToken);
-        await AddAsync(sink, "udp6", "v6", cancellationToken);
+        Add(sink, "udp", "v4");
+        Add(sink, "udp6", "v6");
+
+        return Task.CompletedTask;
     }
 
-    private async Task AddAsync(MetricSink sink, string file, string ip, CancellationToken cancellationToken)
+    private void Add(MetricSink sink, string file, string ip)
     {
         // No file: that IP version is disabled or not built in.
-        if (await ProcFile.TryReadAsync(paths.Proc("net", file), cancellationToken) is { } text)
+        if (ProcFile.TryRead(paths.Proc("net", file)) is { } text)
         {
             var (tx, rx) = UdpQueuesParser.Parse(text);
             sink.Add(Queues, rx, ip, "rx");

@@ -7,7 +7,7 @@ namespace Exporter.Core.Linux;
 /// node_os_info and node_os_version from the host's os-release: &lt;rootfs&gt;/etc/os-release, or
 /// &lt;rootfs&gt;/usr/lib/os-release when the former is missing (os-release(5)).
 /// </summary>
-public sealed class OsCollector(HostPaths paths) : ICollector
+public sealed class OsCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Info = new(
         "node_os_info",
@@ -20,13 +20,13 @@ public sealed class OsCollector(HostPaths paths) : ICollector
 
     public string Name => "os";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        var text = await ProcFile.TryReadAsync(paths.Root("/etc/os-release"), cancellationToken)
-            ?? await ProcFile.TryReadAsync(paths.Root("/usr/lib/os-release"), cancellationToken);
+        var text = ProcFile.TryRead(paths.Root("/etc/os-release"))
+            ?? ProcFile.TryRead(paths.Root("/usr/lib/os-release"));
         if (text is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         var os = OsReleaseParser.Parse(text);
@@ -41,5 +41,7 @@ public sealed class OsCollector(HostPaths paths) : ICollector
         {
             sink.Add(Version, version, Get("ID"), Get("ID_LIKE"), Get("NAME"));
         }
+
+        return Task.CompletedTask;
     }
 }

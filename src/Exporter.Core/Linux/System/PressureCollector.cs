@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// waiting; io and memory "some" as waiting and "full" as stalled. Kernels before 4.20, or built
 /// without CONFIG_PSI, have no /proc/pressure: no data.
 /// </summary>
-public sealed class PressureCollector(HostPaths paths) : ICollector
+public sealed class PressureCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor CpuWaiting = new(
         "node_pressure_cpu_waiting_seconds_total", "Total time in seconds that processes have waited for CPU time", MetricType.Counter);
@@ -27,20 +27,22 @@ public sealed class PressureCollector(HostPaths paths) : ICollector
 
     public string Name => "pressure";
 
-    public async Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
+    public Task CollectAsync(MetricSink sink, CancellationToken cancellationToken)
     {
-        if (await ReadAsync("cpu", cancellationToken) is { } cpu)
+        if (Read("cpu") is { } cpu)
         {
             sink.AddIfPresent(CpuWaiting, Seconds(cpu.Some));
         }
 
-        await AddAsync(sink, "io", IoWaiting, IoStalled, cancellationToken);
-        await AddAsync(sink, "memory", MemoryWaiting, MemoryStalled, cancellationToken);
+        Add(sink, "io", IoWaiting, IoStalled);
+        Add(sink, "memory", MemoryWaiting, MemoryStalled);
+
+        return Task.CompletedTask;
     }
 
-    private async Task AddAsync(MetricSink sink, string resource, MetricDescriptor waiting, MetricDescriptor stalled, CancellationToken cancellationToken)
+    private void Add(MetricSink sink, string resource, MetricDescriptor waiting, MetricDescriptor stalled)
     {
-        if (await ReadAsync(resource, cancellationToken) is not { } stats)
+        if (Read(resource) is not { } stats)
         {
             return;
         }
@@ -52,12 +54,12 @@ public sealed class PressureCollector(HostPaths paths) : ICollector
     // Divided twice, as node_exporter does, so the printed values are the same to the last digit.
     private static double? Seconds(double? microseconds) => microseconds / 1000.0 / 1000.0;
 
-    private async Task<(double? Some, double? Full)?> ReadAsync(string resource, CancellationToken cancellationToken)
+    private (double? Some, double? Full)? Read(string resource)
     {
         string? text;
         try
         {
-            text = await ProcFile.TryReadAsync(paths.Proc("pressure", resource), cancellationToken);
+            text = ProcFile.TryRead(paths.Proc("pressure", resource));
         }
         catch (IOException)
         {
