@@ -1,6 +1,7 @@
 using Exporter.Core;
 using Exporter.Core.Collection;
 using Exporter.Host;
+using Exporter.Host.Web;
 using Microsoft.Extensions.Options;
 
 var flags = FlagParser.Parse(args, BuiltInCollectors.Names);
@@ -38,25 +39,39 @@ catch (FormatException e)
     return 2;
 }
 
+// --web.config.file (TLS, basic auth, headers, rate limit): read and checked before anything listens.
+WebConfigSnapshot webConfig;
+try
+{
+    webConfig = WebSecurityExtensions.LoadWebConfig(web.ConfigFile);
+}
+catch (WebConfigException e)
+{
+    await Console.Error.WriteLineAsync($"exporter: error: web config {web.ConfigFile}: {e.Message}");
+    return 2;
+}
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
+    KestrelHardening.Apply(kestrel);
     var (address, localhost, port) = WebOptions.ParseListenAddress(web.ListenAddress);
     if (localhost)
     {
-        kestrel.ListenLocalhost(port);
+        kestrel.ListenLocalhost(port, listen => listen.UseWebConfig());
     }
     else if (address is null)
     {
-        kestrel.ListenAnyIP(port);
+        kestrel.ListenAnyIP(port, listen => listen.UseWebConfig());
     }
     else
     {
-        kestrel.Listen(address, port);
+        kestrel.Listen(address, port, listen => listen.UseWebConfig());
     }
 });
 
 builder.Services.AddSystemMetrics(builder.Configuration.GetSection("Exporter"));
 builder.Services.AddHostedService<IdleMemoryTrimmer>();
+builder.Services.AddWebSecurity(web.ConfigFile, webConfig);
 
 var app = builder.Build();
 try
