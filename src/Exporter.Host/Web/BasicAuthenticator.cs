@@ -10,10 +10,15 @@ namespace Exporter.Host.Web;
 /// long as for the slowest real user. One bcrypt comparison runs at a time: each is deliberately
 /// expensive, and parallel ones would let a few clients take every core.
 /// </summary>
-internal sealed class BasicAuthenticator(AuthCache cache) : IDisposable
+internal sealed class BasicAuthenticator(AuthCache cache, Func<string, string, bool>? verify = null) : IDisposable
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
     private readonly SemaphoreSlim _bcrypt = new(1, 1);
+    private readonly Func<string, string, bool> _verify = verify ?? ((password, hash) => BCrypt.Net.BCrypt.Verify(password, hash));
+    private int _waiting;
+
+    /// <summary>Requests queued behind the running bcrypt comparison.</summary>
+    internal int Waiting => Volatile.Read(ref _waiting);
 
     /// <summary>True when the Authorization header holds a configured user and its password.</summary>
     public async ValueTask<bool> AuthenticateAsync(string? authorization, WebConfigSnapshot snapshot, CancellationToken cancellationToken)
@@ -31,7 +36,16 @@ internal sealed class BasicAuthenticator(AuthCache cache) : IDisposable
             return accepted && known;
         }
 
-        await _bcrypt.WaitAsync(cancellationToken);
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            await _bcrypt.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         try
         {
             // A scrape that waited behind another with the same credentials finds its verdict now.
@@ -40,7 +54,7 @@ internal sealed class BasicAuthenticator(AuthCache cache) : IDisposable
                 return accepted && known;
             }
 
-            accepted = BCrypt.Net.BCrypt.Verify(password, hashText) && known;
+            accepted = _verify(password, hashText) && known;
         }
         finally
         {

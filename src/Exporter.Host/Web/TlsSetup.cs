@@ -44,7 +44,7 @@ internal sealed class TlsSetup
             leaf = X509Certificate2.CreateFromPem(certPem, keyPem);
             chain.ImportFromPem(certPem);
         }
-        catch (CryptographicException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException)
         {
             // .NET's message may describe the input; ours names the keys only.
             throw new WebConfigException($"tls_server_config: {certKey} and {keyKey} are not a PEM certificate and its matching, unencrypted private key");

@@ -26,7 +26,7 @@ internal static class WebConfigParser
         var http = WebConfig.Empty.Http;
         var rateLimit = RateLimitConfig.Off;
         IReadOnlyDictionary<string, BcryptHash> users = WebConfig.Empty.Users;
-        foreach (var (key, value) in Entries(root, string.Empty))
+        foreach (var (key, value, line) in Entries(root, string.Empty))
         {
             switch (key)
             {
@@ -43,7 +43,7 @@ internal static class WebConfigParser
                     users = IsNull(value) ? users : ParseUsers(value);
                     break;
                 default:
-                    throw Unknown(value, key, "tls_server_config, http_server_config, rate_limit, basic_auth_users");
+                    throw Unknown(line, key, "tls_server_config, http_server_config, rate_limit, basic_auth_users");
             }
         }
 
@@ -82,7 +82,7 @@ internal static class WebConfigParser
         var min = TlsVersion.Tls12;
         var max = TlsVersion.Tls13;
         var preferServer = true;
-        foreach (var (name, value) in Entries(node, Section))
+        foreach (var (name, value, keyLine) in Entries(node, Section))
         {
             var path = $"{Section}.{name}";
             switch (name)
@@ -105,7 +105,7 @@ internal static class WebConfigParser
                 case "curve_preferences": curves = List(value, path).Select(c => Known(TlsNames.Curves.Contains(c), c, value, path, TlsNames.Curves)).ToList(); break;
                 case "prefer_server_cipher_suites": preferServer = Bool(value, path); break;
                 default:
-                    throw Unknown(value, path, "cert_file, key_file, cert, key, client_ca_file, client_ca, client_auth_type, client_allowed_sans, min_version, max_version, cipher_suites, curve_preferences, prefer_server_cipher_suites");
+                    throw Unknown(keyLine, path, "cert_file, key_file, cert, key, client_ca_file, client_ca, client_auth_type, client_allowed_sans, min_version, max_version, cipher_suites, curve_preferences, prefer_server_cipher_suites");
             }
         }
 
@@ -128,7 +128,7 @@ internal static class WebConfigParser
         const string Section = "http_server_config";
         var http2 = true;
         var headers = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (name, value) in Entries(node, Section))
+        foreach (var (name, value, keyLine) in Entries(node, Section))
         {
             switch (name)
             {
@@ -136,14 +136,14 @@ internal static class WebConfigParser
                     http2 = Bool(value, $"{Section}.http2");
                     break;
                 case "headers":
-                    foreach (var (header, headerValue) in IsNull(value) ? [] : Entries(value, $"{Section}.headers"))
+                    foreach (var (header, headerValue, _) in IsNull(value) ? [] : Entries(value, $"{Section}.headers"))
                     {
                         headers[header] = SecurityHeaders.Validate(header, Text(headerValue, $"{Section}.headers.{header}") ?? string.Empty, headerValue.Start.Line);
                     }
 
                     break;
                 default:
-                    throw Unknown(value, $"{Section}.{name}", "http2, headers");
+                    throw Unknown(keyLine, $"{Section}.{name}", "http2, headers");
             }
         }
 
@@ -154,7 +154,7 @@ internal static class WebConfigParser
     {
         var interval = TimeSpan.Zero;
         var burst = 0;
-        foreach (var (name, value) in Entries(node, "rate_limit"))
+        foreach (var (name, value, keyLine) in Entries(node, "rate_limit"))
         {
             var path = $"rate_limit.{name}";
             switch (name)
@@ -168,7 +168,7 @@ internal static class WebConfigParser
                     Check(int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out burst), value.Start.Line, $"{path} '{number}' is not a whole number of requests");
                     break;
                 default:
-                    throw Unknown(value, path, "interval, burst");
+                    throw Unknown(keyLine, path, "interval, burst");
             }
         }
 
@@ -180,7 +180,7 @@ internal static class WebConfigParser
     private static Dictionary<string, BcryptHash> ParseUsers(YamlNode node)
     {
         var users = new Dictionary<string, BcryptHash>(StringComparer.Ordinal);
-        foreach (var (user, value) in Entries(node, "basic_auth_users"))
+        foreach (var (user, value, _) in Entries(node, "basic_auth_users"))
         {
             var path = $"basic_auth_users.{user}";
             var text = value is YamlScalarNode scalar && !IsNull(value) ? scalar.Value ?? string.Empty : throw Error(value, $"{path} needs a bcrypt hash");
@@ -190,7 +190,7 @@ internal static class WebConfigParser
         return users;
     }
 
-    private static IEnumerable<(string Key, YamlNode Value)> Entries(YamlNode node, string path)
+    private static IEnumerable<(string Key, YamlNode Value, long Line)> Entries(YamlNode node, string path)
     {
         if (node is not YamlMappingNode mapping)
         {
@@ -199,7 +199,7 @@ internal static class WebConfigParser
 
         foreach (var (key, value) in mapping.Children)
         {
-            yield return (key is YamlScalarNode { Value: { } name } ? name : throw Error(key, $"{path}: keys must be plain names"), value);
+            yield return (key is YamlScalarNode { Value: { } name } ? name : throw Error(key, $"{path}: keys must be plain names"), value, key.Start.Line);
         }
     }
 
@@ -243,8 +243,8 @@ internal static class WebConfigParser
         }
     }
 
-    private static WebConfigException Unknown(YamlNode value, string path, string known) =>
-        Error(value, $"unknown key {path} (known here: {known})");
+    private static WebConfigException Unknown(long line, string path, string known) =>
+        new($"line {line}: unknown key {path} (known here: {known})");
 
     private static WebConfigException Error(YamlNode node, string message) => new($"line {node.Start.Line}: {message}");
 }
