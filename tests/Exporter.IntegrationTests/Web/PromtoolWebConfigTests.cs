@@ -1,0 +1,101 @@
+using Exporter.Host.Web;
+using Exporter.TestSupport;
+
+namespace Exporter.IntegrationTests.Web;
+
+/// <summary>
+/// Every example web configuration in docs/examples/web-config is valid for promtool check
+/// web-config (exporter-toolkit's own validation) and for our host, with real certificates beside it.
+/// </summary>
+public sealed class PromtoolWebConfigTests : IDisposable
+{
+    /// <summary>Keys exporter-toolkit gained after the release promtool 2.42 was built with.</summary>
+    private static readonly string[] NewerKeys = ["client_allowed_sans", "rate_limit", "cert", "key", "client_ca"];
+
+    private static readonly string Examples = RepoPaths.Combine("docs", "examples", "web-config");
+
+    private readonly WebConfigFolder _folder = new();
+
+    public static TheoryData<string> ExampleFiles()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in Directory.GetFiles(Examples, "*.yml").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(file));
+        }
+
+        return data;
+    }
+
+    public void Dispose() => _folder.Dispose();
+
+    [Fact]
+    public void There_are_examples()
+    {
+        ExampleFiles().Should().HaveCountGreaterThanOrEqualTo(4);
+    }
+
+    [Theory]
+    [MemberData(nameof(ExampleFiles))]
+    public async Task Promtool_and_the_host_accept_the_example(string name)
+    {
+        var file = Path.Join(_folder.Dir, name);
+        File.Copy(Path.Join(Examples, name), file);
+
+        var output = await CurlBasicAuthTests.RunAsync(Tools.Require("promtool"), ["check", "web-config", file]);
+        var ours = WebConfigSnapshot.Load(file);
+
+        var complaints = output.Split('\n').Where(l => l.Contains("not found in type", StringComparison.Ordinal)).ToList();
+        if (complaints.Count == 0)
+        {
+            output.Should().Contain($"{file} SUCCESS");
+        }
+        else
+        {
+            complaints.Should().AllSatisfy(c => c.Should().MatchRegex($"field ({string.Join('|', NewerKeys)}) not found in type"));
+            output.Split('\n').Where(l => l.StartsWith("  line ", StringComparison.Ordinal)).Should().BeEquivalentTo(complaints, "promtool has no other complaint");
+
+            // Without the newer keys, promtool checks the rest (hashes, certificates) and accepts it.
+            var older = Path.Join(_folder.Dir, "older-" + name);
+            await File.WriteAllTextAsync(older, WithoutKeys(await File.ReadAllTextAsync(file), NewerKeys));
+            (await CurlBasicAuthTests.RunAsync(Tools.Require("promtool"), ["check", "web-config", older])).Should().Contain($"{older} SUCCESS");
+        }
+
+        ours.Config.Should().NotBeNull();
+    }
+
+    /// <summary>Drops each line that sets one of <paramref name="keys"/>, with the more indented lines under it.</summary>
+    private static string WithoutKeys(string yaml, string[] keys)
+    {
+        var kept = new List<string>();
+        var skipBelow = -1;
+        foreach (var line in yaml.Split('\n'))
+        {
+            var indent = line.Length - line.TrimStart().Length;
+            if (skipBelow >= 0 && (indent > skipBelow || line.TrimStart().StartsWith('-')) && line.Trim().Length > 0)
+            {
+                continue;
+            }
+
+            skipBelow = keys.Any(k => line.TrimStart().StartsWith(k + ":", StringComparison.Ordinal)) ? indent : -1;
+            if (skipBelow < 0)
+            {
+                kept.Add(line);
+            }
+        }
+
+        return string.Join('\n', kept);
+    }
+
+    [Fact]
+    public async Task Promtool_does_reject_a_bad_file()
+    {
+        // The check above must be able to fail.
+        var file = Path.Join(_folder.Dir, "bad.yml");
+        await File.WriteAllTextAsync(file, "basic_auth_users:\n  alice: plain-password\n");
+
+        var output = await CurlBasicAuthTests.RunAsync(Tools.Require("promtool"), ["check", "web-config", file]);
+
+        output.Should().Contain("FAILED").And.NotContain("SUCCESS");
+    }
+}
