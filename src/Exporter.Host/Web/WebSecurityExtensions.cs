@@ -38,6 +38,7 @@ internal static class WebSecurityExtensions
     /// </summary>
     public static void UseWebConfig(this ListenOptions listen)
     {
+        listen.UseFirstByteTimeout();
         var reloader = listen.ApplicationServices.GetRequiredService<WebConfigReloader>();
         var initial = reloader.Current;
         if (initial.Tls is null)

@@ -48,7 +48,7 @@ internal static class RawHttp
     public static int Status(string response) =>
         response.StartsWith("HTTP/1.1 ", StringComparison.Ordinal) ? int.Parse(response.AsSpan(9, 3), System.Globalization.CultureInfo.InvariantCulture) : 0;
 
-    // Headers done and Content-Length bytes of body read.
+    // Headers done, and the body: Content-Length bytes of it, or the last chunk.
     private static bool IsComplete(MemoryStream response)
     {
         var text = System.Text.Encoding.Latin1.GetString(response.ToArray());
@@ -58,7 +58,13 @@ internal static class RawHttp
             return false;
         }
 
-        var length = text[..end].Split("\r\n").FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
+        var headers = text[..end].Split("\r\n");
+        if (headers.Any(h => h.Equals("Transfer-Encoding: chunked", StringComparison.OrdinalIgnoreCase)))
+        {
+            return text.EndsWith("\r\n0\r\n\r\n", StringComparison.Ordinal);
+        }
+
+        var length = headers.FirstOrDefault(l => l.StartsWith("Content-Length:", StringComparison.OrdinalIgnoreCase));
         return length is not null && text.Length - end - 4 >= int.Parse(length["Content-Length:".Length..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
     }
 }
