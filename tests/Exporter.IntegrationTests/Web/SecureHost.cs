@@ -37,12 +37,16 @@ internal sealed class SecureHost : IDisposable
     public bool HasExited => _process.HasExited;
 
     /// <summary>Writes <paramref name="yaml"/> as web.yml in <paramref name="dir"/> and starts the host with it.</summary>
-    public static async Task<SecureHost> StartAsync(string dir, string yaml, params string[] flags)
+    public static Task<SecureHost> StartAsync(string dir, string yaml, params string[] flags) =>
+        StartAsync(dir, yaml, new Dictionary<string, string>(), flags);
+
+    /// <summary>As above, with environment variables for the host (e.g. log levels).</summary>
+    public static async Task<SecureHost> StartAsync(string dir, string yaml, IDictionary<string, string> environment, params string[] flags)
     {
         await File.WriteAllTextAsync(Path.Join(dir, "web.yml"), yaml);
         var port = FreePort.Next();
         var process = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments(
-            [$"--web.listen-address=127.0.0.1:{port}", $"--web.config.file={Path.Join(dir, "web.yml")}", .. flags]));
+            [$"--web.listen-address=127.0.0.1:{port}", $"--web.config.file={Path.Join(dir, "web.yml")}", .. flags]), environment: environment);
         var host = new SecureHost(process, dir, port, yaml.Contains("tls_server_config", StringComparison.Ordinal));
         var deadline = DateTime.UtcNow.AddSeconds(60); // generous: the start competes with other tests for 2 cores
         while (DateTime.UtcNow < deadline)
