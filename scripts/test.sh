@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 packages=(prometheus prometheus-alertmanager prometheus-node-exporter victoria-metrics redis-server postgresql
           docker.io busybox-static docker-compose wrk hyperfine curl procps iproute2)
 
+# The web configuration tests (--web.config.file) check bcrypt hashes made by htpasswd (apache2-utils)
+# and Python's crypt (libxcrypt), and TLS with openssl s_client.
+packages+=(apache2-utils python3 openssl)
+
 # The MongoDB tests check our BSON codec and their MongoDB responder against MongoDB's official
 # JavaScript libraries (js-bson, the Node.js driver), which they install with npm.
 command -v npm >/dev/null || packages+=(nodejs npm)
