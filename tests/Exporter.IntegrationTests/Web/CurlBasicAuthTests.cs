@@ -1,5 +1,4 @@
-using System.Diagnostics;
-using Exporter.TestSupport;
+using Exporter.IntegrationTests.Stack;
 
 namespace Exporter.IntegrationTests.Web;
 
@@ -24,9 +23,11 @@ public sealed class CurlBasicAuthTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var htpasswd = await RunAsync(Tools.Require("htpasswd"), ["-nbB", "-C", "6", "htpasswd-user", "pw from htpasswd"]);
-        var python = await RunAsync(Tools.Require("/usr/bin/python3", "python3"), ["-W", "ignore", "-c",
-            "import crypt,sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=1 << 5)))", "pw:with:colons"]);
+        var (_, htpasswd) = Cli.Run("htpasswd", "-nbB", "-C", "6", "htpasswd-user", "pw from htpasswd");
+
+        // Debian's python3 (3.11) still has the crypt module, on libxcrypt.
+        var (_, python) = Cli.Run("/usr/bin/python3", "-W", "ignore", "-c",
+            "import crypt,sys; print(crypt.crypt(sys.argv[1], crypt.mksalt(crypt.METHOD_BLOWFISH, rounds=1 << 5)))", "pw:with:colons");
         var htpasswdHash = htpasswd.Trim().Split(':', 2)[1];
         var pythonHash = python.Trim();
         htpasswdHash.Should().StartWith("$2y$06$");
@@ -67,13 +68,15 @@ public sealed class CurlBasicAuthTests : IAsyncLifetime
     [Fact]
     public async Task A_refusal_challenges_for_basic_auth_and_its_body_tells_nothing()
     {
-        var response = await RunAsync(Tools.Require("curl"), ["-sS", "-i", "--cacert", Path.Join(_folder.Dir, "ca.crt"), "-u", "alice:wrong", _host.Url("/metrics").ToString()]);
+        var (_, response) = Cli.Run("curl", "-sS", "-i", "--cacert", Path.Join(_folder.Dir, "ca.crt"), "-u", "alice:wrong", _host.Url("/metrics").ToString());
 
         response.Should().MatchRegex("(?i)www-authenticate: Basic\r\n");
         response.Split("\r\n\r\n", 2)[1].Should().Be("Unauthorized\n");
     }
 
-    private Task<string> CurlAsync(string? credentials)
+    private Task<string> CurlAsync(string? credentials) => Task.Run(() => Curl(credentials));
+
+    private string Curl(string? credentials)
     {
         List<string> arguments = ["-sS", "-o", "/dev/null", "-w", "%{http_code} %{ssl_verify_result}", "--cacert", Path.Join(_folder.Dir, "ca.crt")];
         if (credentials is not null)
@@ -82,22 +85,6 @@ public sealed class CurlBasicAuthTests : IAsyncLifetime
         }
 
         arguments.Add(_host.Url("/metrics").ToString());
-        return RunAsync(Tools.Require("curl"), arguments);
-    }
-
-    internal static async Task<string> RunAsync(string file, IEnumerable<string> arguments)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in arguments)
-        {
-            info.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(info)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return await output + await error;
+        return Cli.Run("curl", [.. arguments]).Output;
     }
 }

@@ -1,4 +1,5 @@
 using Exporter.Host.Web;
+using Exporter.IntegrationTests.Stack;
 using Exporter.TestSupport;
 
 namespace Exporter.IntegrationTests.Web;
@@ -42,13 +43,14 @@ public sealed class PromtoolWebConfigTests : IDisposable
         var file = Path.Join(_folder.Dir, name);
         File.Copy(Path.Join(Examples, name), file);
 
-        var output = await CurlBasicAuthTests.RunAsync(Tools.Require("promtool"), ["check", "web-config", file]);
+        var (exitCode, output) = Cli.Run("promtool", "check", "web-config", file);
         var ours = WebConfigSnapshot.Load(file);
 
         var complaints = output.Split('\n').Where(l => l.Contains("not found in type", StringComparison.Ordinal)).ToList();
         if (complaints.Count == 0)
         {
             output.Should().Contain($"{file} SUCCESS");
+            exitCode.Should().Be(0);
         }
         else
         {
@@ -58,7 +60,7 @@ public sealed class PromtoolWebConfigTests : IDisposable
             // Without the newer keys, promtool checks the rest (hashes, certificates) and accepts it.
             var older = Path.Join(_folder.Dir, "older-" + name);
             await File.WriteAllTextAsync(older, WithoutKeys(await File.ReadAllTextAsync(file), NewerKeys));
-            (await CurlBasicAuthTests.RunAsync(Tools.Require("promtool"), ["check", "web-config", older])).Should().Contain($"{older} SUCCESS");
+            Cli.Run("promtool", "check", "web-config", older).Output.Should().Contain($"{older} SUCCESS");
         }
 
         ours.Config.Should().NotBeNull();
@@ -94,8 +96,9 @@ public sealed class PromtoolWebConfigTests : IDisposable
         var file = Path.Join(_folder.Dir, "bad.yml");
         await File.WriteAllTextAsync(file, "basic_auth_users:\n  alice: plain-password\n");
 
-        var output = await CurlBasicAuthTests.RunAsync(Tools.Require("promtool"), ["check", "web-config", file]);
+        var (exitCode, output) = Cli.Run("promtool", "check", "web-config", file);
 
         output.Should().Contain("FAILED").And.NotContain("SUCCESS");
+        exitCode.Should().NotBe(0);
     }
 }

@@ -101,13 +101,6 @@ internal sealed class SecureHost : IDisposable
 
     public Uri Url(string pathAndQuery) => new(BaseAddress, pathAndQuery);
 
-    /// <summary>Resident memory of the host process, from /proc.</summary>
-    public long ResidentBytes()
-    {
-        var line = File.ReadLines($"/proc/{Pid}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
-    }
-
     public Task<string> WaitForOutputAsync(string text) => _process.WaitForOutputAsync(text);
 
     public void Dispose() => _process.Dispose();
