@@ -44,4 +44,15 @@ public sealed class WebConfigStartupTests : IDisposable
         host.ExitCode.Should().Be(2);
         host.StandardError.Should().Contain("web config /nonexistent/web.yml: cannot read the file");
     }
+
+    [Fact]
+    public async Task A_setting_NET_cannot_honour_is_said_at_start()
+    {
+        using var host = await SecureHost.StartAsync(_folder.Dir, WebConfigFolder.Tls + "  curve_preferences: [X25519, CurveP256]\n");
+
+        var log = await host.WaitForOutputAsync("curve_preferences");
+
+        log.Should().Contain("warn: Exporter.Host.Web").And.Contain("tls_server_config.curve_preferences cannot be applied");
+        log.Should().Contain("Web configuration " + host.ConfigFile + ": TLS Tls12..Tls13");
+    }
 }
