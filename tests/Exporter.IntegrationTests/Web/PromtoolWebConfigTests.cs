@@ -5,8 +5,9 @@ using Exporter.TestSupport;
 namespace Exporter.IntegrationTests.Web;
 
 /// <summary>
-/// Every example web configuration in docs/examples/web-config is valid for promtool check
-/// web-config (exporter-toolkit's own validation) and for our host, with real certificates beside it.
+/// Every example web configuration, the files in docs/examples/web-config and the web configuration
+/// snippets in docs/security.md, is valid for promtool check web-config (exporter-toolkit's own
+/// validation) and for our host, with real certificates beside it.
 /// </summary>
 public sealed class PromtoolWebConfigTests : IDisposable
 {
@@ -14,6 +15,8 @@ public sealed class PromtoolWebConfigTests : IDisposable
     private static readonly string[] NewerKeys = ["client_allowed_sans", "rate_limit", "cert", "key", "client_ca"];
 
     private static readonly string Examples = RepoPaths.Combine("docs", "examples", "web-config");
+
+    private static readonly string SecurityDoc = RepoPaths.Combine("docs", "security.md");
 
     private readonly WebConfigFolder _folder = new();
 
@@ -25,7 +28,22 @@ public sealed class PromtoolWebConfigTests : IDisposable
             data.Add(Path.GetFileName(file));
         }
 
+        for (var i = 0; i < DocSnippets().Count; i++)
+        {
+            data.Add($"security.md#{i}");
+        }
+
         return data;
+    }
+
+    /// <summary>The ```yaml blocks of docs/security.md that are web configurations (not scrape configs or rules).</summary>
+    private static List<string> DocSnippets()
+    {
+        var blocks = File.ReadAllText(SecurityDoc).Split("```");
+        return [.. blocks.Where((_, i) => i % 2 == 1)
+            .Where(b => b.StartsWith("yaml\n", StringComparison.Ordinal))
+            .Select(b => b["yaml\n".Length..])
+            .Where(b => b.StartsWith("tls_server_config:", StringComparison.Ordinal) || b.StartsWith("basic_auth_users:", StringComparison.Ordinal))];
     }
 
     public void Dispose() => _folder.Dispose();
@@ -33,15 +51,17 @@ public sealed class PromtoolWebConfigTests : IDisposable
     [Fact]
     public void There_are_examples()
     {
-        ExampleFiles().Should().HaveCountGreaterThanOrEqualTo(4);
+        Directory.GetFiles(Examples, "*.yml").Should().HaveCountGreaterThanOrEqualTo(4);
+        DocSnippets().Should().HaveCountGreaterThanOrEqualTo(2);
     }
 
     [Theory]
     [MemberData(nameof(ExampleFiles))]
     public async Task Promtool_and_the_host_accept_the_example(string name)
     {
-        var file = Path.Join(_folder.Dir, name);
-        File.Copy(Path.Join(Examples, name), file);
+        var file = Path.Join(_folder.Dir, name.Replace('#', '-') + (name.Contains('#', StringComparison.Ordinal) ? ".yml" : string.Empty));
+        var text = name.Split('#') is [_, var index] ? DocSnippets()[int.Parse(index, System.Globalization.CultureInfo.InvariantCulture)] : File.ReadAllText(Path.Join(Examples, name));
+        await File.WriteAllTextAsync(file, text);
 
         var (exitCode, output) = Cli.Run("promtool", "check", "web-config", file);
         var ours = WebConfigSnapshot.Load(file);
