@@ -24,6 +24,10 @@ packages+=(chromium chromium-driver)
 # build a .deb (dpkg-deb) and check the systemd unit with systemd-analyze.
 packages+=(clang zlib1g-dev systemd)
 
+# The web configuration tests (--web.config.file) check bcrypt hashes made by htpasswd (apache2-utils)
+# and Python's crypt (libxcrypt), and TLS with openssl s_client.
+packages+=(apache2-utils python3 openssl)
+
 # The MongoDB tests check our BSON codec and their MongoDB responder against MongoDB's official
 # JavaScript libraries (js-bson, the Node.js driver), which they install with npm.
 command -v npm >/dev/null || packages+=(nodejs npm)

@@ -30,6 +30,7 @@ internal static class FlagParser
     {
         ["web.listen-address"] = ("Exporter:Web:ListenAddress", Kind.Text),
         ["web.telemetry-path"] = ("Exporter:Web:TelemetryPath", Kind.Text),
+        ["web.config.file"] = ("Exporter:Web:ConfigFile", Kind.Text),
         ["path.procfs"] = ("Exporter:Path:Procfs", Kind.Text),
         ["path.sysfs"] = ("Exporter:Path:Sysfs", Kind.Text),
         ["path.rootfs"] = ("Exporter:Path:Rootfs", Kind.Text),

@@ -2,6 +2,7 @@ using Exporter.Core.Collection;
 using Exporter.Host;
 using Exporter.Host.Configuration;
 using Exporter.Host.Status;
+using Exporter.Host.Web;
 using Microsoft.Extensions.Options;
 
 var flags = FlagParser.Parse(args, HostMetrics.CollectorNames);
@@ -56,20 +57,33 @@ catch (FormatException e)
     return 2;
 }
 
+// --web.config.file (TLS, basic auth, headers, rate limit): read and checked before anything listens.
+WebConfigSnapshot webConfig;
+try
+{
+    webConfig = WebSecurityExtensions.LoadWebConfig(web.ConfigFile);
+}
+catch (WebConfigException e)
+{
+    await Console.Error.WriteLineAsync($"exporter: error: web config {web.ConfigFile}: {e.Message}");
+    return 2;
+}
+
 builder.WebHost.ConfigureKestrel(kestrel =>
 {
+    KestrelHardening.Apply(kestrel);
     var (address, localhost, port) = WebOptions.ParseListenAddress(web.ListenAddress);
     if (localhost)
     {
-        kestrel.ListenLocalhost(port);
+        kestrel.ListenLocalhost(port, listen => listen.UseWebConfig());
     }
     else if (address is null)
     {
-        kestrel.ListenAnyIP(port);
+        kestrel.ListenAnyIP(port, listen => listen.UseWebConfig());
     }
     else
     {
-        kestrel.Listen(address, port);
+        kestrel.Listen(address, port, listen => listen.UseWebConfig());
     }
 });
 
@@ -77,6 +91,7 @@ builder.Services.AddHostMetrics(builder.Configuration.GetSection("Exporter"))
     .AddRemoteWrite(builder.Configuration.GetSection("Exporter:Push"), push => push.Labels.TryAdd("job", "exporter"));
 builder.Services.AddHostedService<IdleMemoryTrimmer>();
 WindowsService.AddWhenRunningAsService(builder.Services);
+builder.Services.AddWebSecurity(web.ConfigFile, webConfig);
 
 var app = builder.Build();
 try

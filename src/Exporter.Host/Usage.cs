@@ -15,6 +15,8 @@ internal static class Usage
                                          Address to listen on: [HOST]:PORT.
               --web.telemetry-path="/metrics"
                                          Path under which to expose metrics.
+              --web.config.file=PATH     exporter-toolkit web configuration: TLS, client certificates,
+                                         basic auth, headers, rate limit (docs/security.md).
               --path.procfs="/proc"      procfs mountpoint.
               --path.sysfs="/sys"        sysfs mountpoint.
               --path.rootfs="/"          rootfs mountpoint (stripped from reported mount points).

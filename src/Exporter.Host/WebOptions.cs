@@ -15,6 +15,9 @@ internal sealed class WebOptions
 
     public string TelemetryPath { get; set; } = "/metrics";
 
+    /// <summary>exporter-toolkit's web configuration file (--web.config.file); none means plain HTTP.</summary>
+    public string? ConfigFile { get; set; }
+
     /// <summary>Splits "[host]:port": an empty host listens on every address; "localhost" on loopback.</summary>
     public static (IPAddress? Address, bool Localhost, int Port) ParseListenAddress(string value)
     {

@@ -100,4 +100,12 @@ public sealed class FlagParserTests
     {
         ((Action)(() => WebOptions.ParseListenAddress(value))).Should().Throw<FormatException>();
     }
+
+    [Fact]
+    public void Web_config_file_maps_to_its_setting()
+    {
+        var result = FlagParser.Parse(["--web.config.file=/etc/exporter/web.yml"], Collectors);
+
+        result.Settings.Should().Contain("Exporter:Web:ConfigFile", "/etc/exporter/web.yml");
+    }
 }
