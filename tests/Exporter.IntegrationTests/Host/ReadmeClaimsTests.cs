@@ -60,7 +60,7 @@ public sealed class ReadmeClaimsTests : IDisposable
         metrics.Status.Should().Be(HttpStatusCode.OK);
         metrics.Parse()["node_load1"].Should().NotBeNull();
         old.Status.Should().Be(HttpStatusCode.NotFound, "the metrics moved");
-        landing.Body.Should().Contain("<a href=\"/internal/prom\">");
+        landing.Body.Should().Contain("<a href=\"internal/prom\">", "the status page links the metrics relatively, so it works behind a path prefix");
     }
 
     [Fact]
@@ -78,9 +78,13 @@ public sealed class ReadmeClaimsTests : IDisposable
     [Fact]
     public async Task Flags_win_over_the_environment_which_wins_over_appsettings()
     {
-        // Three layers setting the same things: appsettings.json (read from the working directory),
-        // Exporter__ environment variables, and flags.
-        await File.WriteAllTextAsync(Path.Join(_dir.FullName, "appsettings.json"), """
+        // Three layers setting the same things: appsettings.json (read from beside the binary, as a
+        // service started in / needs: a copy of the host here, with its own file), Exporter__
+        // environment variables, and flags.
+        var binary = _dir.CreateSubdirectory("host");
+        var (fileName, arguments) = RepoPaths.ReadableHostCopy(
+            binary, "--web.listen-address=127.0.0.1:0", "--collector.disable-defaults", "--web.telemetry-path=/from-flags", "--collector.loadavg");
+        await File.WriteAllTextAsync(Path.Join(binary.FullName, "appsettings.json"), """
             {
               "Exporter": {
                 "Web": { "TelemetryPath": "/from-appsettings" },
@@ -95,10 +99,7 @@ public sealed class ReadmeClaimsTests : IDisposable
             ["Exporter__Collectors__uname"] = "false",
         };
 
-        using var host = await LocalServer.StartAsync(
-            RepoPaths.HostFileName,
-            RepoPaths.HostArguments("--web.listen-address=127.0.0.1:0", "--collector.disable-defaults", "--web.telemetry-path=/from-flags", "--collector.loadavg"),
-            "/-/ready", environment, "host", _dir.FullName);
+        using var host = await LocalServer.StartAsync(fileName, arguments, "/-/ready", environment, "host", _dir.FullName);
 
         (await Scrapes.GetAsync(new Uri(host.BaseAddress, "from-environment"))).Status.Should().Be(HttpStatusCode.NotFound);
         var scrape = await Scrapes.ParseAsync(new Uri(host.BaseAddress, "from-flags"));
