@@ -20,7 +20,9 @@ public sealed class CorruptQueueTests : IDisposable
         var queue = Path.Join(_dir, "queue");
         var textfiles = Directory.CreateDirectory(Path.Join(_dir, "textfile")).FullName;
         await File.WriteAllLinesAsync(Path.Join(textfiles, "bulk.prom"), Enumerable.Range(0, 300).Select(i => $"push_bulk{{i=\"{i}\"}} {i * 1.5}"));
-        var port = FreePort.Next();
+        // Held (bound, never listening) while the first run queues, so nothing can answer it.
+        using var held = new HeldPort();
+        var port = held.Port;
         var instance = "corrupt-" + Guid.NewGuid().ToString("N")[..8];
         string[] flags =
         [
@@ -58,6 +60,8 @@ public sealed class CorruptQueueTests : IDisposable
             file.SetLength(torn.Offset + RecordHeader + torn.Length - 10);
         }
 
+        // The queue directory is named after the URL, so the receiver takes over the same port.
+        held.Dispose();
         using var receiver = await VictoriaMetricsReceiver.StartAsync(port);
         using var second = await HostProcess.StartAsync([.. flags, "--push.label=run=2"]);
         var expectedCorrupt = (RecordHeader + flipped.Length) + (RecordHeader + torn.Length - 10);

@@ -19,7 +19,7 @@ public sealed class PushStartupTests : IDisposable
         string[] flags = flag.StartsWith("--push.url", StringComparison.Ordinal)
             ? [flag]
             : ["--push.url=http://127.0.0.1:9/api/v1/write", "--push.basic-auth.username=u", flag];
-        using var host = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments([$"--web.listen-address=127.0.0.1:{FreePort.Next()}", .. flags]));
+        using var host = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments(["--web.listen-address=127.0.0.1:0", .. flags]));
 
         host.WaitForExit(TimeSpan.FromSeconds(60)).Should().BeTrue("bad settings stop the host at start-up");
 
@@ -33,7 +33,7 @@ public sealed class PushStartupTests : IDisposable
     {
         string[] flags = ["--push.url=http://127.0.0.1:9/api/v1/write", $"--push.buffer.path={_dir}"];
         using var first = await HostProcess.StartAsync(flags);
-        using var second = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments([$"--web.listen-address=127.0.0.1:{FreePort.Next()}", .. flags]));
+        using var second = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments(["--web.listen-address=127.0.0.1:0", .. flags]));
 
         second.WaitForExit(TimeSpan.FromSeconds(60)).Should().BeTrue();
 

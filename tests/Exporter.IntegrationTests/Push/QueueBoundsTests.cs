@@ -25,9 +25,10 @@ public sealed class QueueBoundsTests(ITestOutputHelper output) : IDisposable
         await File.WriteAllLinesAsync(
             Path.Join(textfiles, "bulk.prom"),
             Enumerable.Range(0, 20_000).Select(i => $"push_bulk{{i=\"{i}\"}} {random.NextDouble().ToString("R", System.Globalization.CultureInfo.InvariantCulture)}"));
+        using var nothing = new HeldPort();
         using var host = await HostProcess.StartAsync(
             "--collector.disable-defaults", "--collector.textfile", $"--collector.textfile.directory={textfiles}",
-            $"--push.url=http://127.0.0.1:{FreePort.Next()}/api/v1/write", "--push.interval=200ms", $"--push.buffer.path={queue}",
+            $"--push.url=http://127.0.0.1:{nothing.Port}/api/v1/write", "--push.interval=200ms", $"--push.buffer.path={queue}",
             "--push.buffer.max-size=32MB");
 
         var rss = new List<(long Disk, long Rss)>();

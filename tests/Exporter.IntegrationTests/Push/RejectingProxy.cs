@@ -11,7 +11,7 @@ namespace Exporter.IntegrationTests.Push;
 internal sealed class RejectingProxy : IDisposable
 {
     private static readonly HttpClient Client = new();
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Uri _upstream;
     private readonly int _reject;
     private readonly Task _loop;
@@ -21,9 +21,7 @@ internal sealed class RejectingProxy : IDisposable
     {
         _upstream = new Uri(upstream);
         _reject = reject;
-        Port = FreePort.Next();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        (_listener, Port) = LoopbackListener.Start("/");
         _loop = Task.Run(LoopAsync);
     }
 

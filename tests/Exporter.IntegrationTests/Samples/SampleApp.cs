@@ -32,9 +32,8 @@ public sealed class SampleApp : IAsyncLifetime
         var output = _output = Path.Join(Path.GetTempPath(), "exporter-sample-" + Guid.NewGuid().ToString("N"));
         await RunAsync("build", sample, "-c", "Release", "--packages", cache, "-o", output, "-nologo");
 
-        var port = FreePort.Next();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}");
-        _app = new ExternalProcess("dotnet", [Path.Join(output, "WebApi.dll"), "--urls", BaseAddress.ToString().TrimEnd('/')], workingDirectory: output);
+        _app = new ExternalProcess("dotnet", [Path.Join(output, "WebApi.dll"), "--urls", "http://127.0.0.1:0"], workingDirectory: output);
+        BaseAddress = new Uri($"http://127.0.0.1:{await ListeningPorts.WaitForOneAsync(_app, "the sample")}");
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         for (var deadline = DateTime.UtcNow.AddSeconds(30); ; await Task.Delay(200))
         {

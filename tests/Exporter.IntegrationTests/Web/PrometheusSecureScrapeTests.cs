@@ -60,10 +60,10 @@ public sealed class PrometheusSecureScrapeTests : IDisposable
                 tls_config: {Json(new { ca_file = ca })}
                 static_configs: [{Json(new { targets = new[] { $"127.0.0.1:{mtlsHost.Port}" } })}]
             """);
-        var port = FreePort.Next();
         using var prometheus = new ExternalProcess(Tools.Require("prometheus"), [
-            $"--config.file={config}", $"--storage.tsdb.path={Path.Join(_data, "data")}", $"--web.listen-address=127.0.0.1:{port}", "--log.level=warn",
+            $"--config.file={config}", $"--storage.tsdb.path={Path.Join(_data, "data")}", "--web.listen-address=127.0.0.1:0", "--log.level=warn",
         ]);
+        var port = await ListeningPorts.WaitForOneAsync(prometheus, "prometheus");
 
         var targets = await WaitForScrapesAsync(new Uri($"http://127.0.0.1:{port}/api/v1/targets"), prometheus);
 

@@ -44,9 +44,19 @@ internal sealed class SecureHost : IDisposable
     public static async Task<SecureHost> StartAsync(string dir, string yaml, IDictionary<string, string> environment, params string[] flags)
     {
         await File.WriteAllTextAsync(Path.Join(dir, "web.yml"), yaml);
-        var port = FreePort.Next();
         var process = new ExternalProcess(RepoPaths.HostFileName, RepoPaths.HostArguments(
-            [$"--web.listen-address=127.0.0.1:{port}", $"--web.config.file={Path.Join(dir, "web.yml")}", .. flags]), environment: environment);
+            ["--web.listen-address=127.0.0.1:0", $"--web.config.file={Path.Join(dir, "web.yml")}", .. flags]), environment: environment);
+        int port;
+        try
+        {
+            port = await ListeningPorts.WaitForOneAsync(process, "host");
+        }
+        catch
+        {
+            process.Dispose();
+            throw;
+        }
+
         var host = new SecureHost(process, dir, port, yaml.Contains("tls_server_config", StringComparison.Ordinal));
         var deadline = DateTime.UtcNow.AddSeconds(60); // generous: the start competes with other tests for 2 cores
         while (DateTime.UtcNow < deadline)

@@ -17,6 +17,8 @@ public sealed class WindowsServiceTests(WineHost wine)
         // Wine keeps its services running only while a program of the session runs: the fixture's
         // exporter is that program.
         const string Service = "exporter-test";
+        // Wine's service manager starts the host: no output of its own to read a port (or a conflict)
+        // from, so this one port is a kernel-fresh candidate; a clash fails the test, it cannot pass it.
         var port = FreePort.Next();
         var address = new Uri($"http://127.0.0.1:{port}/");
         var create = await wine.RunAsync(

@@ -82,13 +82,31 @@ public sealed class WineHost : IAsyncLifetime
             ["DOTNET_EnableWriteXorExecute"] = "0",
         };
 
-        var port = FreePort.Next();
-        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         Binary = binary;
-        _exporter = new ExternalProcess(_wine, [binary, $"--web.listen-address=127.0.0.1:{port}"], _dir, _environment);
 
-        // The first start creates the prefix (wineboot), which takes a while on a busy machine.
-        await WaitUntilReadyAsync(_exporter, new Uri(BaseAddress, "-/ready"), TimeSpan.FromSeconds(240));
+        // Under Wine the listening socket belongs to a process tree /proc does not tie to ours, so the
+        // port is a candidate, taken again when the host says another process bound it first.
+        (_exporter, BaseAddress) = await PortConflicts.RetryAsync(async port =>
+        {
+            var exporter = new ExternalProcess(_wine, [binary, $"--web.listen-address=127.0.0.1:{port}"], _dir, _environment);
+            var address = new Uri($"http://127.0.0.1:{port}/");
+            try
+            {
+                // The first start creates the prefix (wineboot), which takes a while on a busy machine.
+                await WaitUntilReadyAsync(exporter, new Uri(address, "-/ready"), TimeSpan.FromSeconds(240));
+                return (exporter, address);
+            }
+            catch (InvalidOperationException) when (PortConflicts.SaysInUse(exporter.Output))
+            {
+                exporter.Dispose();
+                throw new PortInUseException($"127.0.0.1:{port} was taken: {exporter.Output}");
+            }
+            catch
+            {
+                exporter.Dispose();
+                throw;
+            }
+        });
         await StartPrometheusAsync();
     }
 
