@@ -99,7 +99,13 @@ try
     // Built before listening: the enabled collectors are logged, and settings a collector rejects
     // stop the start-up here rather than at the first scrape.
     var scraper = app.Services.GetRequiredService<Scraper>();
-    await scraper.WarmUpAsync();
+
+    // The warm-up only gets code compiled before the first scrape: the native binary has none to
+    // compile, so it answers sooner without it.
+    if (System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled)
+    {
+        await scraper.WarmUpAsync();
+    }
 
     // Plain request delegates, not minimal-API lambdas with parameters: those are compiled through
     // expression trees at start-up, which costs memory for constant pages.

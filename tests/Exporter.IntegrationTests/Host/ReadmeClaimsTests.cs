@@ -76,6 +76,7 @@ public sealed class ReadmeClaimsTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.SupportedOSPlatform("linux")]
     public async Task Flags_win_over_the_environment_which_wins_over_appsettings()
     {
         // Three layers setting the same things: appsettings.json (read from beside the binary, as a

@@ -74,9 +74,24 @@ public sealed class CurlBasicAuthTests : IAsyncLifetime
         response.Split("\r\n\r\n", 2)[1].Should().Be("Unauthorized\n");
     }
 
-    private Task<string> CurlAsync(string? credentials) => Task.Run(() => Curl(credentials));
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/v1/status")]
+    [InlineData("/-/ready")]
+    [InlineData("/-/healthy")]
+    [InlineData("/no-such-page")]
+    public async Task Every_path_not_only_metrics_asks_for_the_credentials(string path)
+    {
+        // The status page and its API show host details: exporter-toolkit guards the whole handler,
+        // and so does the host.
+        (await CurlAsync(null, path)).Should().StartWith("401 ");
+        (await CurlAsync("alice:wrong", path)).Should().StartWith("401 ");
+        (await CurlAsync("alice:alice123", path)).Should().MatchRegex(path == "/no-such-page" ? "^404 " : "^200 ");
+    }
 
-    private string Curl(string? credentials)
+    private Task<string> CurlAsync(string? credentials, string path = "/metrics") => Task.Run(() => Curl(credentials, path));
+
+    private string Curl(string? credentials, string path)
     {
         List<string> arguments = ["-sS", "-o", "/dev/null", "-w", "%{http_code} %{ssl_verify_result}", "--cacert", Path.Join(_folder.Dir, "ca.crt")];
         if (credentials is not null)
@@ -84,7 +99,7 @@ public sealed class CurlBasicAuthTests : IAsyncLifetime
             arguments.AddRange(["-u", credentials]);
         }
 
-        arguments.Add(_host.Url("/metrics").ToString());
+        arguments.Add(_host.Url(path).ToString());
         return Cli.Run("curl", [.. arguments]).Output;
     }
 }
