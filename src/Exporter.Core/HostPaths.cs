@@ -3,18 +3,27 @@ namespace Exporter.Core;
 /// <summary>
 /// The one place host paths come from. Collectors never hard-code /proc or /sys: tests point these
 /// at fixture trees, and a container points them at the host's file systems mounted read-only.
+/// One instance is registered in the service provider by <c>AddPrometheusMetrics</c>, from
+/// <see cref="PathOptions"/>; a custom collector that reads /proc or /sys can take it from there.
 /// </summary>
+/// <param name="procfs">procfs mount point, e.g. <c>/proc</c> or <c>/host/proc</c>.</param>
+/// <param name="sysfs">sysfs mount point, e.g. <c>/sys</c> or <c>/host/sys</c>.</param>
+/// <param name="rootfs">The host's root file system as mounted here, <c>/</c> when not in a container.</param>
 public sealed class HostPaths(string procfs, string sysfs, string rootfs)
 {
+    /// <summary>The paths of the <c>Exporter:Path</c> settings (node_exporter's <c>--path.*</c> flags).</summary>
     public HostPaths(PathOptions options)
         : this(options.Procfs, options.Sysfs, options.Rootfs)
     {
     }
 
+    /// <summary>procfs mount point, as configured.</summary>
     public string Procfs { get; } = procfs;
 
+    /// <summary>sysfs mount point, as configured.</summary>
     public string Sysfs { get; } = sysfs;
 
+    /// <summary>The host's root file system as mounted here; <c>/</c> outside a container.</summary>
     public string Rootfs { get; } = rootfs;
 
     /// <summary>A path under procfs, e.g. <c>Proc("net", "dev")</c>.</summary>

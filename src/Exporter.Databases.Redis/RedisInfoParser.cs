@@ -3,20 +3,20 @@ using System.Globalization;
 namespace Exporter.Databases.Redis;
 
 /// <summary>A keyspace line of INFO: <c>db0:keys=3,expires=1,avg_ttl=5000</c>.</summary>
-public sealed record RedisKeyspace(string Db, double Keys, double Expires, double AvgTtlMilliseconds);
+internal sealed record RedisKeyspace(string Db, double Keys, double Expires, double AvgTtlMilliseconds);
 
 /// <summary>A replica line of a primary's INFO: <c>slave0:ip=10.0.0.2,port=6380,state=online,offset=42,lag=0</c>.</summary>
-public sealed record RedisReplica(string Ip, string Port, string State, double Offset, double Lag);
+internal sealed record RedisReplica(string Ip, string Port, string State, double Offset, double Lag);
 
 /// <summary>INFO's <c>field:value</c> pairs, its keyspace and its replicas.</summary>
-public sealed record RedisInfo(IReadOnlyDictionary<string, string> Fields, IReadOnlyList<RedisKeyspace> Keyspace, IReadOnlyList<RedisReplica> Replicas);
+internal sealed record RedisInfo(IReadOnlyDictionary<string, string> Fields, IReadOnlyList<RedisKeyspace> Keyspace, IReadOnlyList<RedisReplica> Replicas);
 
 /// <summary>
 /// Parses the reply of INFO (https://redis.io/docs/latest/commands/info/): "# Section" headers and
 /// <c>field:value</c> lines, CR LF separated; the Keyspace section's values and the replicas
 /// (<c>slaveN</c>) are comma-separated <c>key=value</c> lists.
 /// </summary>
-public static class RedisInfoParser
+internal static class RedisInfoParser
 {
     public static RedisInfo Parse(string text)
     {

@@ -9,7 +9,7 @@ namespace Exporter.Databases.Redis;
 /// <see cref="EndOfStreamException"/>. Sizes are bounded, so a hostile or confused peer cannot make
 /// the exporter allocate without limit.
 /// </summary>
-public sealed class RespReader(Stream stream)
+internal sealed class RespReader(Stream stream)
 {
     /// <summary>INFO is a few kB; 64 MiB is far beyond anything the collector asks for.</summary>
     internal const int MaxBulkLength = 64 * 1024 * 1024;

@@ -1,7 +1,7 @@
 namespace Exporter.Databases.Redis;
 
 /// <summary>The RESP2 reply types (https://redis.io/docs/latest/develop/reference/protocol-spec/).</summary>
-public enum RespKind
+internal enum RespKind
 {
     SimpleString,
     Error,
@@ -15,7 +15,7 @@ public enum RespKind
 /// One reply. <see cref="Text"/> holds a simple string, an error or a bulk string (null for the null
 /// bulk string); <see cref="Items"/> an array (null for the null array).
 /// </summary>
-public sealed record RespValue(RespKind Kind, string? Text = null, long Number = 0, IReadOnlyList<RespValue>? Items = null)
+internal sealed record RespValue(RespKind Kind, string? Text = null, long Number = 0, IReadOnlyList<RespValue>? Items = null)
 {
     public bool IsError => Kind == RespKind.Error;
 }

@@ -8,7 +8,7 @@ namespace Exporter.Databases.Redis;
 /// <c>*2\r\n$4\r\nINFO\r\n$6\r\nmemory\r\n</c>. Bulk strings carry their byte length, so arguments
 /// may contain anything (a password with spaces or CR LF included).
 /// </summary>
-public static class RespWriter
+internal static class RespWriter
 {
     public static byte[] Encode(params string[] arguments)
     {

@@ -28,6 +28,7 @@ public abstract class DatabaseTargetOptions
     /// <summary>The value of the <c>target</c> label on every series of this target. Required, unique per kind.</summary>
     public string Name { get; set; } = string.Empty;
 
+    /// <summary>Host name or IP address of the server; default <c>127.0.0.1</c>.</summary>
     public string Host { get; set; } = "127.0.0.1";
 
     /// <summary>User name (PostgreSQL role, Redis ACL user, MongoDB user). Optional for Redis and MongoDB.</summary>
@@ -51,6 +52,7 @@ public abstract class DatabaseTargetOptions
 /// <summary>A PostgreSQL server.</summary>
 public sealed class PostgresTargetOptions : DatabaseTargetOptions
 {
+    /// <summary>TCP port of the server; default 5432.</summary>
     public int Port { get; set; } = 5432;
 
     /// <summary>The database to connect to; every database of the cluster is reported from there.</summary>
@@ -65,6 +67,7 @@ public sealed class PostgresTargetOptions : DatabaseTargetOptions
 /// <summary>A Redis server.</summary>
 public sealed class RedisTargetOptions : DatabaseTargetOptions
 {
+    /// <summary>TCP port of the server; default 6379.</summary>
     public int Port { get; set; } = 6379;
 
     /// <summary>Connect with TLS (Redis' tls-port).</summary>
@@ -85,6 +88,7 @@ public sealed class RedisTargetOptions : DatabaseTargetOptions
 /// <summary>A MongoDB server (SCRAM-SHA-256 when a user is given).</summary>
 public sealed class MongoDbTargetOptions : DatabaseTargetOptions
 {
+    /// <summary>TCP port of the server; default 27017.</summary>
     public int Port { get; set; } = 27017;
 
     /// <summary>The database the user is defined in.</summary>

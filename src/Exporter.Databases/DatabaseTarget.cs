@@ -53,6 +53,7 @@ public abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan tim
         }
     }
 
+    /// <summary>Closes the connection (through <see cref="Reset"/>) and releases the target's lock.</summary>
     public void Dispose()
     {
         Dispose(disposing: true);
@@ -65,6 +66,10 @@ public abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan tim
     /// <summary>Forgets the connection after a failure, so the next scrape opens a fresh one.</summary>
     protected abstract void Reset();
 
+    /// <summary>
+    /// Releases the connection and the lock; a subclass that holds more overrides it and calls the base.
+    /// </summary>
+    /// <param name="disposing">True from <see cref="Dispose()"/>, false from a finalizer.</param>
     protected virtual void Dispose(bool disposing)
     {
         if (disposing)

@@ -16,7 +16,7 @@ namespace Exporter.Docker;
 /// and this collector's success, stay. Nothing is kept between scrapes but the negotiated API
 /// version, so a removed container is gone from the next scrape.
 /// </summary>
-public sealed class DockerCollector : ICollector, IDisposable
+internal sealed class DockerCollector : ICollector, IDisposable
 {
     private readonly DockerEngineClient? _client;
     private readonly string? _configError;

@@ -4,7 +4,7 @@ namespace Exporter.Docker;
 /// Where the engine listens, from a DOCKER_HOST-style URI: unix:///path/to/docker.sock, or
 /// tcp://host:port (http; https when TLS is on, as the docker CLI does with DOCKER_TLS_VERIFY).
 /// </summary>
-public sealed record DockerEndpoint(string? SocketPath, Uri BaseAddress, bool Tls)
+internal sealed record DockerEndpoint(string? SocketPath, Uri BaseAddress, bool Tls)
 {
     public const string DefaultHost = "unix:///var/run/docker.sock";
 

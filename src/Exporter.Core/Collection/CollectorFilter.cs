@@ -4,6 +4,8 @@ namespace Exporter.Core.Collection;
 /// node_exporter's collect[] / exclude[] query parameters: collect[] keeps only the named enabled
 /// collectors, exclude[] drops the named ones. Both empty: every enabled collector runs.
 /// </summary>
+/// <param name="Collect">The collect[] names: only these run; empty runs every enabled collector.</param>
+/// <param name="Exclude">The exclude[] names: these do not run.</param>
 public sealed record CollectorFilter(IReadOnlyList<string> Collect, IReadOnlyList<string> Exclude)
 {
     /// <summary>No filter: every enabled collector runs.</summary>

@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// matches anywhere in the name unless it is anchored with ^ and $, as the defaults are. An empty
 /// pattern means "no filter".
 /// </summary>
-public sealed class DeviceFilter
+internal sealed class DeviceFilter
 {
     private readonly Regex? _exclude;
     private readonly Regex? _include;

@@ -7,7 +7,7 @@ namespace Exporter.Core.Linux;
 /// FormatException that starts with <c>source</c> (the file, "stat:") and, when given, says where the
 /// value was (<c>context</c>: the field or the line).
 /// </summary>
-public static class ProcValue
+internal static class ProcValue
 {
     /// <summary>A decimal number (optionally signed, optionally with a fraction).</summary>
     public static double ParseDouble(string source, string text, string? context = null) =>

@@ -13,7 +13,7 @@ namespace Exporter.Core.MacOS;
 /// scrapes; a count wraps after about 500 days of one state at 100 ticks a second.
 /// </summary>
 [SupportedOSPlatform("macos")]
-public sealed class MacOSCpuCollector : ICollector
+internal sealed class MacOSCpuCollector : ICollector
 {
     private readonly double _ticksPerSecond = TicksPerSecond();
     private readonly WrappingCounter<(int Cpu, int State)> _ticks = new();

@@ -12,7 +12,7 @@ namespace Exporter.Core.MacOS;
 /// names <see cref="MacOSMemory"/> gives.
 /// </summary>
 [SupportedOSPlatform("macos")]
-public sealed class MacOSMemoryCollector : ICollector
+internal sealed class MacOSMemoryCollector : ICollector
 {
     public string Name => "meminfo";
 

@@ -8,7 +8,7 @@ namespace Exporter.Core.Portable;
 /// macOS. device is the drive's name (there is no block device name portably); pseudo file systems
 /// with no size (proc, sysfs, cgroup...) are left out, as node_exporter leaves them out.
 /// </summary>
-public sealed class PortableFilesystemCollector : ICollector
+internal sealed class PortableFilesystemCollector : ICollector
 {
     // The same families as the Linux collector: one definition of each name and its help.
     private static readonly MetricDescriptor Size = Linux.FilesystemCollector.Size;

@@ -5,7 +5,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Portable;
 
 /// <summary>node_network_*_total per interface from NetworkInterface statistics, and node_network_up.</summary>
-public sealed class PortableNetworkCollector : ICollector
+internal sealed class PortableNetworkCollector : ICollector
 {
     private static readonly MetricDescriptor ReceiveBytes = Counter("receive_bytes", "Network device statistic receive_bytes.");
     private static readonly MetricDescriptor TransmitBytes = Counter("transmit_bytes", "Network device statistic transmit_bytes.");

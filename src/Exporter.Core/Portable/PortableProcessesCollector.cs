@@ -5,7 +5,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Portable;
 
 /// <summary>node_processes_pids from Process.GetProcesses(): how many processes exist.</summary>
-public sealed class PortableProcessesCollector : ICollector
+internal sealed class PortableProcessesCollector : ICollector
 {
     private static readonly MetricDescriptor Pids = Linux.ProcessesCollector.Pids;
 

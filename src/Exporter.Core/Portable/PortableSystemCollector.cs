@@ -11,7 +11,7 @@ namespace Exporter.Core.Portable;
 /// <param name="clock">The clock node_time_seconds and the boot time are read from.</param>
 /// <param name="memory">Whether to report node_memory_MemTotal_bytes and MemAvailable_bytes (off where
 /// a system collector reports memory).</param>
-public sealed class PortableSystemCollector(TimeProvider clock, bool memory = true) : ICollector
+internal sealed class PortableSystemCollector(TimeProvider clock, bool memory = true) : ICollector
 {
     private static readonly MetricDescriptor Cpus = new(
         "portable_cpu_logical_count", "Logical processors this process can use (Environment.ProcessorCount).", MetricType.Gauge);

@@ -1,7 +1,7 @@
 namespace Exporter.Core.Processes;
 
 /// <summary>One group's figures at one collection; the counters never go down while the group lives.</summary>
-public sealed class ProcessGroup(string name)
+internal sealed class ProcessGroup(string name)
 {
     public string Name { get; } = name;
 

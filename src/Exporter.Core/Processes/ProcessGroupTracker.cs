@@ -8,7 +8,7 @@ namespace Exporter.Core.Processes;
 /// value again). A group with no process left is forgotten and disappears from the output.
 /// Not thread-safe: the scraper never runs one collector twice at once.
 /// </summary>
-public sealed class ProcessGroupTracker
+internal sealed class ProcessGroupTracker
 {
     private Dictionary<(int Pid, ulong Start, string Group), ProcessSample> _previous = [];
     private Dictionary<string, ProcessGroup> _exited = new(StringComparer.Ordinal);

@@ -11,7 +11,7 @@ namespace Exporter.Core.Processes;
 /// names with the label groupname: from each /proc/[pid]/stat, status (swap), io and fd. Series
 /// are per group, not per process, and --collector.procgroups.top-n bounds them further.
 /// </summary>
-public sealed class ProcessGroupsCollector(HostPaths paths, IOptions<ProcessGroupsOptions> options) : ICollector
+internal sealed class ProcessGroupsCollector(HostPaths paths, IOptions<ProcessGroupsOptions> options) : ICollector
 {
     private const string Label = "groupname";
 

@@ -14,7 +14,7 @@ namespace Exporter.Core.Processes;
 /// <param name="OpenFds">Open file descriptors; 0 when not readable.</param>
 /// <param name="ReadBytes">Bytes read from storage; 0 when not readable.</param>
 /// <param name="WriteBytes">Bytes written to storage; 0 when not readable.</param>
-public sealed record ProcessSample(
+internal sealed record ProcessSample(
     int Pid,
     ulong StartTicks,
     string Group,

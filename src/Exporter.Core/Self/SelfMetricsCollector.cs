@@ -13,7 +13,7 @@ namespace Exporter.Core.Self;
 /// procfs the collectors read, which may be another machine's), elsewhere from
 /// System.Diagnostics.Process.
 /// </summary>
-public sealed class SelfMetricsCollector : IInlineCollector
+internal sealed class SelfMetricsCollector : IInlineCollector
 {
     private static readonly MetricDescriptor Cpu = new(
         "process_cpu_seconds_total", "Total user and system CPU time spent in seconds.", MetricType.Counter);

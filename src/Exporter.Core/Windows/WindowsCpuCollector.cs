@@ -12,7 +12,7 @@ namespace Exporter.Core.Windows;
 /// Processor performance counters are built on. See <see cref="ProcessorTimes"/> for the modes.
 /// </summary>
 [SupportedOSPlatform("windows")]
-public sealed class WindowsCpuCollector : ICollector
+internal sealed class WindowsCpuCollector : ICollector
 {
     // Windows answers for the processors of the calling thread's processor group, 64 at most.
     private const int MaxProcessors = 64;

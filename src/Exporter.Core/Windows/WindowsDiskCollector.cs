@@ -17,7 +17,7 @@ namespace Exporter.Core.Windows;
 /// error fails the collector with the system's message.
 /// </summary>
 [SupportedOSPlatform("windows")]
-public sealed class WindowsDiskCollector : ICollector
+internal sealed class WindowsDiskCollector : ICollector
 {
     // Disk numbers can have gaps (a removed USB disk), so every number up to this is tried; opening a
     // device that does not exist costs microseconds.

@@ -13,7 +13,7 @@ namespace Exporter.Core.Windows;
 /// same (<see cref="WindowsMemory"/>).
 /// </summary>
 [SupportedOSPlatform("windows")]
-public sealed class WindowsMemoryCollector : ICollector
+internal sealed class WindowsMemoryCollector : ICollector
 {
     public string Name => "meminfo";
 

@@ -25,8 +25,10 @@ public sealed class ReceiverOptions
 /// <summary>Basic authentication; the password is read from a file on every request, so it can be rotated.</summary>
 public sealed class BasicAuthOptions
 {
+    /// <summary>The user name sent to the receiver. Required.</summary>
     public string Username { get; set; } = string.Empty;
 
+    /// <summary>A file holding the password, read on every request; a trailing newline is dropped. Required.</summary>
     public string? PasswordFile { get; set; }
 }
 

@@ -9,7 +9,7 @@ namespace Exporter.Core.Linux;
 /// node_cpu_seconds_total and node_cpu_guest_seconds_total from /proc/stat, plus the thermal
 /// throttle counters and isolated CPUs from sysfs (node_exporter's "cpu" collector).
 /// </summary>
-public sealed class CpuCollector(HostPaths paths, CpuOptions options) : IInlineCollector
+internal sealed class CpuCollector(HostPaths paths, CpuOptions options) : IInlineCollector
 {
     /// <summary>
     /// An idle counter that falls back further than this is a CPU that went offline and came back

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Exporter.Core.Linux;
 
 /// <summary>One processor's block of /proc/cpuinfo, with the fields node_cpu_info reports.</summary>
-public sealed record CpuInfo(
+internal sealed record CpuInfo(
     int Processor,
     string VendorId,
     string Family,
@@ -22,7 +22,7 @@ public sealed record CpuInfo(
 /// "key\t: value" lines, each starting with "processor". Keys this collector does not use are
 /// skipped; a missing one is an empty string, as node_exporter reports it.
 /// </summary>
-public static class CpuInfoParser
+internal static class CpuInfoParser
 {
     public static IReadOnlyList<CpuInfo> Parse(string text)
     {

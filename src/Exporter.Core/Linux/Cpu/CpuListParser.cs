@@ -6,7 +6,7 @@ namespace Exporter.Core.Linux;
 /// Parses a sysfs CPU list such as /sys/devices/system/cpu/isolated: "0-3,8,10-11", or an empty
 /// line for none (Documentation/ABI/testing/sysfs-devices-system-cpu, "cpulist" format).
 /// </summary>
-public static class CpuListParser
+internal static class CpuListParser
 {
     public static IReadOnlyList<int> Parse(string text)
     {

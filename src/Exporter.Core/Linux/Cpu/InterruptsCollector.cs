@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// node_interrupts_total{cpu,devices,info,type} from /proc/interrupts. Off by default, as in
 /// node_exporter: one series per interrupt and CPU adds up on large machines.
 /// </summary>
-public sealed class InterruptsCollector(HostPaths paths) : IInlineCollector
+internal sealed class InterruptsCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Total = new(
         "node_interrupts_total", "Interrupt details.", MetricType.Counter, "cpu", "devices", "info", "type");

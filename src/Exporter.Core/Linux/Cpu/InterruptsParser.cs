@@ -1,7 +1,7 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>One row of /proc/interrupts: its name ("24", "LOC"), description, and count per CPU.</summary>
-public sealed record Interrupt(string Name, string Info, string Devices, IReadOnlyList<double> PerCpu);
+internal sealed record Interrupt(string Name, string Info, string Devices, IReadOnlyList<double> PerCpu);
 
 /// <summary>
 /// Parses /proc/interrupts (proc(5)): a header with one "CPUn" column per CPU, then one row per
@@ -9,7 +9,7 @@ public sealed record Interrupt(string Name, string Info, string Devices, IReadOn
 /// description is the controller (info) followed by the trigger and devices; for named ones
 /// (LOC, NMI...) it is all info. Rows with fewer columns (ERR, MIS) are skipped, as node_exporter does.
 /// </summary>
-public static class InterruptsParser
+internal static class InterruptsParser
 {
     public static IReadOnlyList<Interrupt> Parse(string text)
     {

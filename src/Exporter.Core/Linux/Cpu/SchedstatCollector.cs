@@ -7,7 +7,7 @@ namespace Exporter.Core.Linux;
 /// node_schedstat_{running,waiting}_seconds_total and node_schedstat_timeslices_total per CPU from
 /// /proc/schedstat (absent on kernels built without CONFIG_SCHEDSTATS: no data).
 /// </summary>
-public sealed class SchedstatCollector(HostPaths paths) : IInlineCollector
+internal sealed class SchedstatCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Running = new(
         "node_schedstat_running_seconds_total", "Number of seconds CPU spent running a process.", MetricType.Counter, "cpu");

@@ -1,14 +1,14 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>One CPU's line of /proc/schedstat.</summary>
-public sealed record SchedstatCpu(string Cpu, double RunningNanoseconds, double WaitingNanoseconds, double Timeslices);
+internal sealed record SchedstatCpu(string Cpu, double RunningNanoseconds, double WaitingNanoseconds, double Timeslices);
 
 /// <summary>
 /// Parses /proc/schedstat (Documentation/scheduler/sched-stats.rst): "cpuN" lines carry nine
 /// counters, the last three being time spent running and waiting (ns) and timeslices run;
 /// "version", "timestamp" and "domainN" lines are skipped.
 /// </summary>
-public static class SchedstatParser
+internal static class SchedstatParser
 {
     public static IReadOnlyList<SchedstatCpu> Parse(string text)
     {

@@ -4,7 +4,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>Kernel and system statistics from /proc/stat (node_exporter's "stat" collector).</summary>
-public sealed class StatCollector(HostPaths paths, StatOptions options) : IInlineCollector
+internal sealed class StatCollector(HostPaths paths, StatOptions options) : IInlineCollector
 {
     private static readonly MetricDescriptor Intr = new("node_intr_total", "Total number of interrupts serviced.", MetricType.Counter);
     private static readonly MetricDescriptor ContextSwitches = new("node_context_switches_total", "Total number of context switches.", MetricType.Counter);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Exporter.Core.Linux;
 
 /// <summary>One CPU's line of /proc/stat, in seconds (the file counts USER_HZ ticks).</summary>
-public readonly record struct CpuTimes(
+internal readonly record struct CpuTimes(
     double User, double Nice, double System, double Idle, double Iowait, double Irq, double SoftIrq, double Steal, double Guest, double GuestNice);
 
 /// <summary>
@@ -11,7 +11,7 @@ public readonly record struct CpuTimes(
 /// counts after the total on the "softirq" line, in the kernel's order (hi timer net_tx net_rx
 /// block irq_poll tasklet sched hrtimer rcu).
 /// </summary>
-public sealed record KernelStat(
+internal sealed record KernelStat(
     IReadOnlyList<(int Cpu, CpuTimes Times)> Cpus,
     double? Interrupts,
     double? ContextSwitches,
@@ -25,7 +25,7 @@ public sealed record KernelStat(
 /// Parses /proc/stat (proc(5), Documentation/filesystems/proc.rst "1.7 Miscellaneous kernel
 /// statistics in /proc/stat"). Lines it does not know are skipped, so newer kernels still parse.
 /// </summary>
-public static class StatParser
+internal static class StatParser
 {
     /// <summary>
     /// USER_HZ: /proc/stat counts in 1/100 s on every architecture Linux exports to user space

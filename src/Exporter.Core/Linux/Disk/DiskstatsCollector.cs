@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// node_disk_* from /proc/diskstats, with node_disk_info and the udev properties node_exporter 1.5
 /// reads from /run/udev/data (under the rootfs): filesystem, device-mapper and ATA details.
 /// </summary>
-public sealed class DiskstatsCollector(HostPaths paths, DiskstatsOptions options) : IInlineCollector
+internal sealed class DiskstatsCollector(HostPaths paths, DiskstatsOptions options) : IInlineCollector
 {
     // Counters are in 512-byte sectors whatever the device's block size, times in milliseconds
     // (Documentation/admin-guide/iostats.rst).

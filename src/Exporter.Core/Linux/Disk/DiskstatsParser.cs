@@ -4,14 +4,14 @@ namespace Exporter.Core.Linux;
 /// One line of /proc/diskstats. <see cref="Values"/> holds the statistics after the device name, as
 /// many as the kernel gives (11 before 4.18, 15 with discards, 17 with flushes since 5.5), at most 17.
 /// </summary>
-public sealed record DiskStats(uint Major, uint Minor, string Device, IReadOnlyList<ulong> Values);
+internal sealed record DiskStats(uint Major, uint Minor, string Device, IReadOnlyList<ulong> Values);
 
 /// <summary>
 /// Parses /proc/diskstats (Documentation/admin-guide/iostats.rst): "major minor name" and then the
 /// counters. Lines with fewer than 14 fields (the 2.6-era partition format) are skipped, as
 /// prometheus/procfs does.
 /// </summary>
-public static class DiskstatsParser
+internal static class DiskstatsParser
 {
     private const int MinimumFields = 14;
     private const int MaximumValues = 17;

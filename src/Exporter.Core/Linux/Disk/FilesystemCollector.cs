@@ -12,7 +12,7 @@ namespace Exporter.Core.Linux;
 /// mount (a dead NFS server) is reported with device_error 1 instead of stalling the collector, and
 /// is not stat'ed again until its earlier call has returned.
 /// </summary>
-public sealed class FilesystemCollector : ICollector
+internal sealed class FilesystemCollector : ICollector
 {
     internal static readonly string[] Labels = ["device", "fstype", "mountpoint"];
     internal static readonly MetricDescriptor Size = new("node_filesystem_size_bytes", "Filesystem size in bytes.", MetricType.Gauge, Labels);

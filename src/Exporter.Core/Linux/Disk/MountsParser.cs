@@ -3,7 +3,7 @@ using System.Text;
 namespace Exporter.Core.Linux;
 
 /// <summary>One line of /proc/[pid]/mounts.</summary>
-public sealed record MountEntry(string Device, string MountPoint, string FsType, string Options)
+internal sealed record MountEntry(string Device, string MountPoint, string FsType, string Options)
 {
     /// <summary>True when the mount options include "ro" (how node_exporter decides readonly).</summary>
     public bool ReadOnly => Options.Split(',').Contains("ro", StringComparer.Ordinal);
@@ -14,7 +14,7 @@ public sealed record MountEntry(string Device, string MountPoint, string FsType,
 /// The kernel escapes space, tab, newline and backslash in the mount point as \040, \011, \012 and
 /// \134 (fs/proc_namespace.c, mangle()); they are decoded here.
 /// </summary>
-public static class MountsParser
+internal static class MountsParser
 {
     public static IReadOnlyList<MountEntry> Parse(string text)
     {

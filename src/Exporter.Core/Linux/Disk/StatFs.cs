@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace Exporter.Core.Linux;
 
 /// <summary>What statvfs(3) says about a mounted file system, in bytes and inodes.</summary>
-public readonly record struct FileSystemStats(double SizeBytes, double FreeBytes, double AvailBytes, double Files, double FilesFree);
+internal readonly record struct FileSystemStats(double SizeBytes, double FreeBytes, double AvailBytes, double Files, double FilesFree);
 
 /// <summary>
 /// statvfs(3) from libc. Sizes are blocks × f_bsize, as node_exporter computes them from statfs(2)

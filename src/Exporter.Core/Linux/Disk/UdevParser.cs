@@ -4,7 +4,7 @@ namespace Exporter.Core.Linux;
 /// Parses a udev database file (/run/udev/data/b{major}:{minor}): only the device properties, the
 /// lines "E:KEY=value" (udevadm(8)); other record types (S: links, I: init time, ...) are ignored.
 /// </summary>
-public static class UdevParser
+internal static class UdevParser
 {
     public static IReadOnlyDictionary<string, string> Parse(string text)
     {

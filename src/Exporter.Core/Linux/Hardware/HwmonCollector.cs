@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// 1.5 names them, plus node_hwmon_chip_names and node_hwmon_sensor_label to join human-readable
 /// names. Virtual machines usually have no hwmon devices: no data.
 /// </summary>
-public sealed class HwmonCollector(HostPaths paths) : ICollector
+internal sealed class HwmonCollector(HostPaths paths) : ICollector
 {
     private static readonly MetricDescriptor ChipNames = new(
         "node_hwmon_chip_names", "Annotation metric for human-readable chip names", MetricType.Gauge, "chip", "chip_name");

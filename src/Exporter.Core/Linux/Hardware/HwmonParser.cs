@@ -5,14 +5,14 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>One node_hwmon_* sample: its family (name, help, type) and the chip/sensor it is about.</summary>
-public sealed record HwmonSample(string Metric, string Help, MetricType Type, string Sensor, double Value);
+internal sealed record HwmonSample(string Metric, string Help, MetricType Type, string Sensor, double Value);
 
 /// <summary>
 /// The naming rules of node_exporter's hwmon collector over the attribute files of one hwmon chip
 /// (Documentation/hwmon/sysfs-interface.rst): files are "&lt;type&gt;&lt;n&gt;_&lt;property&gt;" (temp1_input,
 /// fan2_max, in0_label); values are millidegrees, millivolts, milliamps, microwatts, microjoules.
 /// </summary>
-public static partial class HwmonParser
+internal static partial class HwmonParser
 {
     private static readonly HashSet<string> SensorTypes = new(StringComparer.Ordinal)
     {

@@ -9,7 +9,7 @@ namespace Exporter.Core.Linux;
 /// millidegrees Celsius there. A zone or device whose attributes cannot be read now (some firmware
 /// answers EAGAIN or ENODATA) is left out of this scrape.
 /// </summary>
-public sealed class ThermalZoneCollector(HostPaths paths) : ICollector
+internal sealed class ThermalZoneCollector(HostPaths paths) : ICollector
 {
     private static readonly MetricDescriptor ZoneTemp = new("node_thermal_zone_temp", "Zone temperature in Celsius", MetricType.Gauge, "type", "zone");
     private static readonly MetricDescriptor CurState = new("node_cooling_device_cur_state", "Current throttle state of the cooling device", MetricType.Gauge, "name", "type");

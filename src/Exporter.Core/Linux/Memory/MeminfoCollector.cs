@@ -4,7 +4,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_memory_*: every field of /proc/meminfo, as a gauge (node_exporter's "meminfo" collector).</summary>
-public sealed class MeminfoCollector(HostPaths paths) : IInlineCollector
+internal sealed class MeminfoCollector(HostPaths paths) : IInlineCollector
 {
     // The fields other systems' memory collectors report too (portable, Windows, macOS).
     internal static readonly MetricDescriptor MemTotal = Field("MemTotal_bytes");

@@ -5,7 +5,7 @@ namespace Exporter.Core.Linux;
 /// metric suffixes: "Active(anon):  1234 kB" → ("Active_anon_bytes", 1263616); a field printed
 /// without a unit, such as "HugePages_Total:  0", is a count and keeps its name.
 /// </summary>
-public static class MeminfoParser
+internal static class MeminfoParser
 {
     public static IReadOnlyList<(string Name, double Value)> Parse(string text)
     {

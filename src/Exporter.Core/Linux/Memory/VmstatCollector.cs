@@ -5,7 +5,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_vmstat_&lt;field&gt; (untyped, as node_exporter) for the /proc/vmstat fields the filter selects.</summary>
-public sealed class VmstatCollector(HostPaths paths, VmstatOptions options) : IInlineCollector
+internal sealed class VmstatCollector(HostPaths paths, VmstatOptions options) : IInlineCollector
 {
     private readonly Regex _fields = FlagRegex.Create(options.Fields);
     private readonly DescriptorCache _descriptors = new();

@@ -1,7 +1,7 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>Parses /proc/vmstat: one "name value" pair per line (proc(5)).</summary>
-public static class VmstatParser
+internal static class VmstatParser
 {
     public static IReadOnlyList<(string Name, double Value)> Parse(string text)
     {

@@ -4,7 +4,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_arp_entries{device} from /proc/net/arp (node_exporter's arp collector, on by default).</summary>
-public sealed class ArpCollector(HostPaths paths) : IInlineCollector
+internal sealed class ArpCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Entries = new("node_arp_entries", "ARP entries by device", MetricType.Gauge, "device");
 

@@ -4,7 +4,7 @@ namespace Exporter.Core.Linux;
 /// Parses /proc/net/arp (a header, then "IP address  HW type  Flags  HW address  Mask  Device" per
 /// entry) into entries per device, as node_exporter's arp collector counts them.
 /// </summary>
-public static class ArpParser
+internal static class ArpParser
 {
     public static SortedDictionary<string, int> Parse(string text)
     {

@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// /proc/sys/net/netfilter, and node_exporter 1.5's node_nf_conntrack_stat_* (gauges, as there)
 /// from /proc/net/stat/nf_conntrack. Without the nf_conntrack module the files do not exist: no data.
 /// </summary>
-public sealed class ConntrackCollector(HostPaths paths) : IInlineCollector
+internal sealed class ConntrackCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Entries = new(
         "node_nf_conntrack_entries", "Number of currently allocated flow entries for connection tracking.", MetricType.Gauge);

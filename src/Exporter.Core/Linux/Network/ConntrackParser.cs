@@ -1,7 +1,7 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>The /proc/net/stat/nf_conntrack counters node_exporter 1.5 exports, summed over CPUs.</summary>
-public sealed record ConntrackStats(
+internal sealed record ConntrackStats(
     double Found, double Invalid, double Ignore, double Insert, double InsertFailed, double Drop, double EarlyDrop, double SearchRestart);
 
 /// <summary>
@@ -9,7 +9,7 @@ public sealed record ConntrackStats(
 /// counters per CPU. Columns are looked up by name: the set changed over kernel versions
 /// (e.g. "searched" became "clashres" in 5.x) while the names used here stayed.
 /// </summary>
-public static class ConntrackParser
+internal static class ConntrackParser
 {
     public static ConntrackStats ParseStat(string text)
     {

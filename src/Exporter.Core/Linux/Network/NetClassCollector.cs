@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// node_network_* properties of each device under /sys/class/net (up, carrier, mtu, speed, info...),
 /// with node_exporter 1.5's names, labels and types.
 /// </summary>
-public sealed class NetClassCollector(HostPaths paths, NetClassOptions options) : ICollector
+internal sealed class NetClassCollector(HostPaths paths, NetClassOptions options) : ICollector
 {
     private static readonly MetricDescriptor Up = new("node_network_up", "Value is 1 if operstate is 'up', 0 otherwise.", MetricType.Gauge, "device");
 

@@ -1,7 +1,7 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>What /sys/class/net/&lt;device&gt; says about one network device; null where the attribute was unreadable.</summary>
-public sealed record NetClassDevice(
+internal sealed record NetClassDevice(
     string Name,
     string Address,
     string Broadcast,
@@ -31,7 +31,7 @@ public sealed record NetClassDevice(
 /// (Documentation/ABI/testing/sysfs-class-net). Attributes the kernel refuses to answer (carrier,
 /// speed and duplex of a device that is down answer EINVAL) are simply absent from the input.
 /// </summary>
-public static class NetClassParser
+internal static class NetClassParser
 {
     /// <summary>The attribute files read for each device.</summary>
     public static IReadOnlyList<string> AttributeFiles { get; } =

@@ -9,7 +9,7 @@ namespace Exporter.Core.Linux;
 /// follows dev_seq_printf_stats) plus rx_nohandler, which /proc/net/dev lacks; that one is read
 /// from sysfs (class/net/DEV/statistics/rx_nohandler, kernel 4.6+) when the device is there.
 /// </summary>
-public sealed class NetDevCollector(HostPaths paths, NetDevOptions options) : IInlineCollector
+internal sealed class NetDevCollector(HostPaths paths, NetDevOptions options) : IInlineCollector
 {
     private static readonly MetricDescriptor[] Counters = [.. NetDevParser.Fields.Select(Counter)];
     private static readonly MetricDescriptor NoHandler = Counter("receive_nohandler");

@@ -1,14 +1,14 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>The 16 counters of one /proc/net/dev line, in the file's order (see <see cref="NetDevParser.Fields"/>).</summary>
-public sealed record NetDevStats(string Device, IReadOnlyList<ulong> Values);
+internal sealed record NetDevStats(string Device, IReadOnlyList<ulong> Values);
 
 /// <summary>
 /// Parses /proc/net/dev: two header lines, then "name: 8 receive counters 8 transmit counters"
 /// (net/core/net-procfs.c, dev_seq_printf_stats). Counters may run into the colon when they are
 /// wide ("eth0:123456789"), so the name ends at the first colon (names cannot contain one).
 /// </summary>
-public static class NetDevParser
+internal static class NetDevParser
 {
     /// <summary>node_exporter's names for the 16 columns, in order.</summary>
     public static readonly IReadOnlyList<string> Fields =

@@ -9,7 +9,7 @@ namespace Exporter.Core.Linux;
 /// match --collector.netstat.fields (node_exporter's "netstat" collector). Untyped, as node_exporter
 /// exports them: the files mix counters with gauges such as Tcp CurrEstab.
 /// </summary>
-public sealed class NetstatCollector(HostPaths paths, NetstatOptions options) : IInlineCollector
+internal sealed class NetstatCollector(HostPaths paths, NetstatOptions options) : IInlineCollector
 {
     private readonly Regex _fields = FlagRegex.Create(options.Fields);
     private readonly DescriptorCache _descriptors = new();

@@ -1,14 +1,14 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>One counter of /proc/net/{netstat,snmp,snmp6}: "Tcp", "CurrEstab", 3.</summary>
-public readonly record struct NetstatField(string Protocol, string Name, double Value);
+internal readonly record struct NetstatField(string Protocol, string Name, double Value);
 
 /// <summary>
 /// Parses the kernel's SNMP MIB counter files (net/ipv4/proc.c, net/ipv6/proc.c; the counters are
 /// named in RFC 4293 and RFC 4022). Values are parsed as numbers: some are negative, such as
 /// Tcp MaxConn -1 ("no limit").
 /// </summary>
-public static class NetstatParser
+internal static class NetstatParser
 {
     /// <summary>
     /// /proc/net/netstat and /proc/net/snmp: pairs of lines, a header "Tcp: RtoAlgorithm RtoMin ..."

@@ -7,7 +7,7 @@ namespace Exporter.Core.Linux;
 /// node_sockstat_*: socket counts and memory from /proc/net/sockstat and /proc/net/sockstat6
 /// (node_exporter's "sockstat" collector). node_sockstat_TCP_tw is the TIME_WAIT count.
 /// </summary>
-public sealed class SockstatCollector(HostPaths paths) : IInlineCollector
+internal sealed class SockstatCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor SocketsUsed = new(
         "node_sockstat_sockets_used", "Number of IPv4 sockets in use.", MetricType.Gauge);

@@ -1,14 +1,14 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>One line of /proc/net/sockstat: "TCP: inuse 3 orphan 0 tw 5 alloc 5 mem 278".</summary>
-public sealed record SockstatLine(string Protocol, IReadOnlyList<(string Key, double Value)> Values);
+internal sealed record SockstatLine(string Protocol, IReadOnlyList<(string Key, double Value)> Values);
 
 /// <summary>
 /// Parses /proc/net/sockstat and /proc/net/sockstat6 (net/ipv4/proc.c sockstat_seq_show,
 /// net/ipv6/proc.c sockstat6_seq_show): "PROTO: key value key value ...". "sockets: used N" comes
 /// back as protocol "sockets". TCP and UDP "mem" are in pages, FRAG "memory" in bytes.
 /// </summary>
-public static class SockstatParser
+internal static class SockstatParser
 {
     public static IReadOnlyList<SockstatLine> Parse(string text)
     {

@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// node_softnet_{processed,dropped,times_squeezed}_total{cpu} from /proc/net/softnet_stat. As in
 /// node_exporter 1.5, the cpu label is the line number.
 /// </summary>
-public sealed class SoftnetCollector(HostPaths paths) : IInlineCollector
+internal sealed class SoftnetCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Processed = new("node_softnet_processed_total", "Number of processed packets", MetricType.Counter, "cpu");
     private static readonly MetricDescriptor Dropped = new("node_softnet_dropped_total", "Number of dropped packets", MetricType.Counter, "cpu");

@@ -5,7 +5,7 @@ namespace Exporter.Core.Linux;
 /// three are packets processed, dropped (backlog full) and time_squeeze (net_rx_action ran out of
 /// budget) — see net/core/net-procfs.c.
 /// </summary>
-public static class SoftnetParser
+internal static class SoftnetParser
 {
     public static IReadOnlyList<(double Processed, double Dropped, double TimesSqueezed)> Parse(string text)
     {

@@ -9,7 +9,7 @@ namespace Exporter.Core.Linux;
 /// for listening sockets inet_diag reports the accept queue's limit as tx queue where procfs
 /// reports 0, so tx_queued_bytes can be lower here. Off by default, as in node_exporter.
 /// </summary>
-public sealed class TcpStatCollector(HostPaths paths) : ICollector
+internal sealed class TcpStatCollector(HostPaths paths) : ICollector
 {
     private static readonly MetricDescriptor States = new(
         "node_tcp_connection_states", "Number of connection states.", MetricType.Gauge, "state");

@@ -5,7 +5,7 @@ namespace Exporter.Core.Linux;
 /// in hex, "tx_queue:rx_queue" the queued bytes in hex) into counts per state, named as
 /// node_exporter names them (include/net/tcp_states.h: 1 = ESTABLISHED ... 11 = CLOSING).
 /// </summary>
-public static class TcpStatParser
+internal static class TcpStatParser
 {
     private static readonly string[] StateNames =
     [

@@ -4,7 +4,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_udp_queues{ip,queue}: bytes queued in UDP sockets, from /proc/net/udp and /proc/net/udp6.</summary>
-public sealed class UdpQueuesCollector(HostPaths paths) : IInlineCollector
+internal sealed class UdpQueuesCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Queues = new(
         "node_udp_queues", "Number of allocated memory in the kernel for UDP datagrams in bytes.", MetricType.Gauge, "ip", "queue");

@@ -4,7 +4,7 @@ namespace Exporter.Core.Linux;
 /// Sums the queues of /proc/net/udp or /proc/net/udp6 (proc(5)): after a header, one socket per
 /// line whose fifth field is "tx_queue:rx_queue" in hexadecimal bytes.
 /// </summary>
-public static class UdpQueuesParser
+internal static class UdpQueuesParser
 {
     public static (double TxBytes, double RxBytes) Parse(string text)
     {

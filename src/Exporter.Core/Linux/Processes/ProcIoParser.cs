@@ -4,7 +4,7 @@ namespace Exporter.Core.Linux;
 /// Parses /proc/[pid]/io ("read_bytes: 4096" per line; proc(5)): the bytes the process caused to
 /// be fetched from and sent to the storage layer (not rchar/wchar, which count cache hits too).
 /// </summary>
-public static class ProcIoParser
+internal static class ProcIoParser
 {
     public static (double ReadBytes, double WriteBytes) Parse(string text)
     {

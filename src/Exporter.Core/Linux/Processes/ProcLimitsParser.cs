@@ -6,7 +6,7 @@ namespace Exporter.Core.Linux;
 /// Parses /proc/[pid]/limits (a table: "Max open files   1024   4096   files"; proc(5)) for the
 /// soft limits the Prometheus client reports. "unlimited" is 2^64-1, as the Go client prints it.
 /// </summary>
-public static class ProcLimitsParser
+internal static class ProcLimitsParser
 {
     public static (double MaxOpenFiles, double MaxAddressSpace) Parse(string text) =>
         (SoftLimit(text, "Max open files"), SoftLimit(text, "Max address space"));

@@ -12,7 +12,7 @@ namespace Exporter.Core.Linux;
 /// is reported as null, never as an error. One instance per collection: not thread-safe.
 /// </summary>
 /// <param name="onProcfs">The directories read are on a real procfs (see <see cref="DirectorySize.IsProcfs"/>).</param>
-public sealed class ProcPidReader(bool onProcfs = false)
+internal sealed class ProcPidReader(bool onProcfs = false)
 {
     private readonly byte[] _statBuffer = new byte[256];
     private byte[] _buffer = new byte[4096];

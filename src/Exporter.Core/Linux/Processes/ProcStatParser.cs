@@ -9,14 +9,14 @@ namespace Exporter.Core.Linux;
 /// <param name="StartTicks">starttime: clock ticks after boot.</param>
 /// <param name="VirtualBytes">vsize, in bytes.</param>
 /// <param name="ResidentPages">rss, in pages.</param>
-public readonly record struct ProcStat(
+internal readonly record struct ProcStat(
     string Comm, string State, ulong UserTicks, ulong SystemTicks, long NumThreads, ulong StartTicks, ulong VirtualBytes, long ResidentPages);
 
 /// <summary>
 /// Parses /proc/[pid]/stat: "pid (comm) state ppid ...". comm may itself hold spaces and
 /// parentheses, so it runs from the first '(' to the LAST ')' (proc(5)); fields are counted after it.
 /// </summary>
-public static class ProcStatParser
+internal static class ProcStatParser
 {
     // Field numbers from proc(5), counting "pid" as 1: state is 3, so after ')' index 0 is field 3.
     private const int State = 3 - 3;

@@ -6,7 +6,7 @@ namespace Exporter.Core.Linux;
 /// Reads one "Key:   value kB" line of /proc/[pid]/status (proc(5)), e.g. VmSwap, in bytes.
 /// Kernel threads and zombies have no Vm* lines: that is 0, not an error.
 /// </summary>
-public static class ProcStatusParser
+internal static class ProcStatusParser
 {
     public static double SwapBytes(string text) => KilobyteField(text, "VmSwap:");
 

@@ -9,7 +9,7 @@ namespace Exporter.Core.Linux;
 /// /proc/[pid]/stat and /proc/[pid]/task/[tid]/stat, and the limits kernel.pid_max and
 /// kernel.threads-max. Off by default, as in node_exporter: it reads every thread's stat file.
 /// </summary>
-public sealed class ProcessesCollector(HostPaths paths) : ICollector
+internal sealed class ProcessesCollector(HostPaths paths) : ICollector
 {
     private static readonly MetricDescriptor Threads = new("node_processes_threads", "Allocated threads in system", MetricType.Gauge);
     private static readonly MetricDescriptor MaxThreads = new("node_processes_max_threads", "Limit of threads in the system", MetricType.Gauge);

@@ -7,7 +7,7 @@ namespace Exporter.Core.Linux;
 /// node_entropy_available_bits and node_entropy_pool_size_bits from /proc/sys/kernel/random
 /// (random(4)); each file holds one decimal number.
 /// </summary>
-public sealed class EntropyCollector(HostPaths paths) : IInlineCollector
+internal sealed class EntropyCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Available = new("node_entropy_available_bits", "Bits of available entropy.", MetricType.Gauge);
     private static readonly MetricDescriptor PoolSize = new("node_entropy_pool_size_bits", "Bits of entropy pool.", MetricType.Gauge);

@@ -4,7 +4,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_filefd_allocated and node_filefd_maximum from /proc/sys/fs/file-nr.</summary>
-public sealed class FilefdCollector(HostPaths paths) : IInlineCollector
+internal sealed class FilefdCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Allocated = new("node_filefd_allocated", "File descriptor statistics: allocated.", MetricType.Gauge);
     private static readonly MetricDescriptor Maximum = new("node_filefd_maximum", "File descriptor statistics: maximum.", MetricType.Gauge);

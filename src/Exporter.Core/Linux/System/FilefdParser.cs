@@ -4,7 +4,7 @@ namespace Exporter.Core.Linux;
 /// Parses /proc/sys/fs/file-nr: "allocated unused maximum" (proc(5); the middle field is always 0
 /// since Linux 2.6).
 /// </summary>
-public static class FilefdParser
+internal static class FilefdParser
 {
     public static (double Allocated, double Maximum) Parse(string text)
     {

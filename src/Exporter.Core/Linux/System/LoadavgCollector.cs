@@ -4,7 +4,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_load1, node_load5, node_load15 from /proc/loadavg.</summary>
-public sealed class LoadavgCollector(HostPaths paths) : IInlineCollector
+internal sealed class LoadavgCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Load1 = new("node_load1", "1m load average.", MetricType.Gauge);
     private static readonly MetricDescriptor Load5 = new("node_load5", "5m load average.", MetricType.Gauge);

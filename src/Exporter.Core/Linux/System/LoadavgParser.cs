@@ -1,7 +1,7 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>Parses /proc/loadavg: "0.52 0.58 0.59 1/467 12345" (proc(5)).</summary>
-public static class LoadavgParser
+internal static class LoadavgParser
 {
     /// <summary>The 1, 5 and 15 minute load averages.</summary>
     public static (double Load1, double Load5, double Load15) Parse(string text)

@@ -7,7 +7,7 @@ namespace Exporter.Core.Linux;
 /// node_os_info and node_os_version from the host's os-release: &lt;rootfs&gt;/etc/os-release, or
 /// &lt;rootfs&gt;/usr/lib/os-release when the former is missing (os-release(5)).
 /// </summary>
-public sealed class OsCollector(HostPaths paths) : IInlineCollector
+internal sealed class OsCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor Info = new(
         "node_os_info",

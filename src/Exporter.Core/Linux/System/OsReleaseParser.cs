@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// unquoted or in single or double quotes, with backslash escapes outside single quotes; lines
 /// starting with '#' are comments. Anything else is a <see cref="FormatException"/>.
 /// </summary>
-public static partial class OsReleaseParser
+internal static partial class OsReleaseParser
 {
     public static IReadOnlyDictionary<string, string> Parse(string text)
     {

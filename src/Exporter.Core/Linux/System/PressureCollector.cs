@@ -8,7 +8,7 @@ namespace Exporter.Core.Linux;
 /// waiting; io and memory "some" as waiting and "full" as stalled. Kernels before 4.20, or built
 /// without CONFIG_PSI, have no /proc/pressure: no data.
 /// </summary>
-public sealed class PressureCollector(HostPaths paths) : IInlineCollector
+internal sealed class PressureCollector(HostPaths paths) : IInlineCollector
 {
     private static readonly MetricDescriptor CpuWaiting = new(
         "node_pressure_cpu_waiting_seconds_total", "Total time in seconds that processes have waited for CPU time", MetricType.Counter);

@@ -5,7 +5,7 @@ namespace Exporter.Core.Linux;
 /// "some avg10=0.00 avg60=0.00 avg300=0.00 total=0" and, for io and memory (and cpu since 5.13),
 /// a "full ..." line. total is the cumulative stall time in microseconds.
 /// </summary>
-public static class PressureParser
+internal static class PressureParser
 {
     /// <summary>The "some" and "full" totals in microseconds; null for a line the file lacks.</summary>
     public static (double? SomeMicroseconds, double? FullMicroseconds) Parse(string text)

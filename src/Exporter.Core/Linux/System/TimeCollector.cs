@@ -5,7 +5,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>The system clock, its time zone and the kernel's clocksources (node_exporter's "time" collector).</summary>
-public sealed class TimeCollector(HostPaths paths, TimeProvider time) : IInlineCollector
+internal sealed class TimeCollector(HostPaths paths, TimeProvider time) : IInlineCollector
 {
     internal static readonly MetricDescriptor Now = new(
         "node_time_seconds", "System time in seconds since epoch (1970).", MetricType.Gauge);

@@ -1,7 +1,7 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>The pure parts of the time collector: the zone's name and offset, and sysfs clocksource files.</summary>
-public static class TimeParser
+internal static class TimeParser
 {
     /// <summary>
     /// The zone's abbreviation in effect at <paramref name="now"/> ("CET" or "CEST", as date +%Z

@@ -4,7 +4,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_timex_*: the kernel's clock discipline (NTP) state from adjtimex(2). Linux only.</summary>
-public sealed class TimexCollector : IInlineCollector
+internal sealed class TimexCollector : IInlineCollector
 {
     private static readonly MetricDescriptor SyncStatus = Gauge("sync_status", "Is clock synchronized to a reliable server (1 = yes, 0 = no).");
     private static readonly MetricDescriptor Offset = Gauge("offset_seconds", "Time offset in between local system and reference clock.");

@@ -1,12 +1,12 @@
 namespace Exporter.Core.Linux;
 
 /// <summary>The fields of struct timex (adjtimex(2)) node_exporter's timex collector reports, as the kernel returns them.</summary>
-public readonly record struct TimexData(
+internal readonly record struct TimexData(
     long Offset, long Freq, long MaxError, long EstError, int Status, long Constant, long Tick,
     long PpsFreq, long Jitter, int Shift, long Stabil, long JitCnt, long CalCnt, long ErrCnt, long StbCnt, int Tai);
 
 /// <summary>node_timex_* values in base units.</summary>
-public sealed record TimexValues(
+internal sealed record TimexValues(
     double SyncStatus, double OffsetSeconds, double FrequencyAdjustmentRatio, double MaxErrorSeconds, double EstimatedErrorSeconds,
     double Status, double LoopTimeConstant, double TickSeconds, double PpsFrequencyHertz, double PpsJitterSeconds,
     double PpsShiftSeconds, double PpsStabilityHertz, double PpsJitterTotal, double PpsCalibrationTotal, double PpsErrorTotal,
@@ -17,7 +17,7 @@ public sealed record TimexValues(
 /// system call: offset and jitter are in microseconds, or nanoseconds when STA_NANO is set;
 /// freq, ppsfreq and stabil are in ppm with a 16-bit fraction ("scaled ppm", see NOTES in adjtimex(2)).
 /// </summary>
-public static class TimexConverter
+internal static class TimexConverter
 {
     /// <summary>The clock state adjtimex returns when the clock is not synchronised.</summary>
     public const int TimeError = 5;

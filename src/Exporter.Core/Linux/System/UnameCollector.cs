@@ -5,7 +5,7 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Linux;
 
 /// <summary>node_uname_info from the uname(2) system call (node_exporter's "uname" collector).</summary>
-public sealed partial class UnameCollector : IInlineCollector
+internal sealed partial class UnameCollector : IInlineCollector
 {
     private static readonly MetricDescriptor Info = new(
         "node_uname_info",

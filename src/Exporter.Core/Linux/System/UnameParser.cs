@@ -3,14 +3,14 @@ using System.Text;
 namespace Exporter.Core.Linux;
 
 /// <summary>The six fields of struct utsname (uname(2)).</summary>
-public sealed record UnameInfo(string SysName, string NodeName, string Release, string Version, string Machine, string DomainName);
+internal sealed record UnameInfo(string SysName, string NodeName, string Release, string Version, string Machine, string DomainName);
 
 /// <summary>
 /// Converts the raw struct utsname that uname(2) fills. On Linux it is six NUL-terminated char
 /// arrays of _UTSNAME_LENGTH (65) bytes each: sysname, nodename, release, version, machine,
 /// domainname (the last a GNU extension, include/uapi/linux/utsname.h "new_utsname").
 /// </summary>
-public static class UnameParser
+internal static class UnameParser
 {
     public const int FieldLength = 65;
     public const int FieldCount = 6;

@@ -12,7 +12,7 @@ namespace Exporter.Core.Linux;
 /// other files are still exported. Families of the same name in several files are merged when their
 /// type and HELP agree; otherwise the later file's family is dropped and reported as an error.
 /// </summary>
-public sealed class TextfileCollector(TextfileOptions options, ILogger logger) : IInlineCollector
+internal sealed class TextfileCollector(TextfileOptions options, ILogger logger) : IInlineCollector
 {
     private static readonly MetricDescriptor MtimeDescriptor = new(
         "node_textfile_mtime_seconds", "Unixtime mtime of textfiles successfully read.", MetricType.Gauge, "file");

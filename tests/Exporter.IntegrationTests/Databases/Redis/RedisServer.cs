@@ -46,7 +46,7 @@ public sealed class RedisServer : IAsyncLifetime
     }
 
     /// <summary>Runs commands on one fresh connection, authenticated as the default user; an error reply throws.</summary>
-    public async Task<RespValue> CommandsAsync(params string[][] commands)
+    internal async Task<RespValue> CommandsAsync(params string[][] commands)
     {
         using var connection = await RedisConnection.OpenAsync(new RedisTargetOptions { Port = Port, Password = Password }, CancellationToken.None);
         RespValue reply = new(RespKind.SimpleString);
@@ -62,7 +62,7 @@ public sealed class RedisServer : IAsyncLifetime
         return reply;
     }
 
-    public Task<RespValue> CommandAsync(params string[] command) => CommandsAsync(command);
+    internal Task<RespValue> CommandAsync(params string[] command) => CommandsAsync(command);
 
     public Task DisposeAsync()
     {
