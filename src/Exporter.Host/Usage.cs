@@ -25,7 +25,7 @@ internal static class Usage
                                          Disable all collectors that are enabled by default.
               --collector.NAME           Enable collector NAME; --no-collector.NAME disables it.
               --collector.NAME.OPTION=V  A collector's option (see docs/configuration.md).
-              --config.file=PATH         YAML file with database targets (docs/databases.md).
+              --config.file=PATH         YAML file: database targets (docs/databases.md), push: section (docs/push.md).
               --log.level=info           debug, info, warn or error.
 
         Push mode (Prometheus remote write; docs/push.md):

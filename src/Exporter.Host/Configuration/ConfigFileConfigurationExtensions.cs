@@ -21,13 +21,18 @@ internal static class ConfigFileConfigurationExtensions
             return;
         }
 
-        // Lists continue after the items configured elsewhere (Exporter__Databases__Redis__0__Name=...).
-        var firstIndex = ConfigFileSchema.Sections.Values.ToDictionary(
-            s => s.Path,
-            s => configuration.GetSection($"{YamlConfigFile.Root}:{s.Path}").GetChildren()
-                .Select(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i + 1 : 0)
-                .DefaultIfEmpty(0).Max(),
+        // Lists continue after the items configured elsewhere (Exporter__Databases__Redis__0__Name=...,
+        // --push.url=...), so a receiver from the file never takes over the URL or the credentials of another.
+        var flagConfiguration = new ConfigurationBuilder().AddInMemoryCollection(flags).Build();
+        var firstIndex = ConfigFileSchema.ListPaths.ToDictionary(
+            list => list,
+            list => Math.Max(NextIndex(configuration, list), NextIndex(flagConfiguration, list)),
             StringComparer.OrdinalIgnoreCase);
         ((IConfigurationBuilder)configuration).Add(new YamlConfigFileSource(path, firstIndex));
     }
+
+    private static int NextIndex(IConfiguration configuration, string listPath) =>
+        configuration.GetSection($"{YamlConfigFile.Root}:{listPath}").GetChildren()
+            .Select(c => int.TryParse(c.Key, NumberStyles.None, CultureInfo.InvariantCulture, out var i) ? i + 1 : 0)
+            .DefaultIfEmpty(0).Max();
 }

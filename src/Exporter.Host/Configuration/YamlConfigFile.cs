@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Exporter.RemoteWrite.Configuration;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
@@ -8,11 +9,12 @@ namespace Exporter.Host.Configuration;
 /// <summary>
 /// Turns the YAML file of <c>--config.file</c> into configuration keys under <c>Exporter</c>
 /// (<c>redis: [{name: cache, password_file: ...}]</c> → <c>Exporter:Databases:Redis:0:Name</c>,
-/// <c>...:0:PasswordFile</c>), so the library's options bind from it as from appsettings.json.
+/// <c>...:0:PasswordFile</c>; <c>push: {labels: {job: node}}</c> → <c>Exporter:Push:Labels:job</c>),
+/// so the library's options bind from it as from appsettings.json.
 /// Read with YamlDotNet's representation model (a node tree, no reflection). Checked against
 /// <see cref="ConfigFileSchema"/>: an unknown key, a value of the wrong type or a list where a
-/// setting belongs is an error that says where, never what the value was (it may be a misplaced
-/// secret). Pure over the text.
+/// setting belongs is an error that says where (line, column and the key's path such as
+/// <c>push.receivers[0].url</c>), never what the value was (it may be a misplaced secret). Pure over the text.
 /// </summary>
 internal static class YamlConfigFile
 {
@@ -59,7 +61,7 @@ internal static class YamlConfigFile
 
                     if (ConfigFileSchema.Sections.TryGetValue(key, out var section))
                     {
-                        Walk(value, section.Shape, $"{Root}:{section.Path}", firstIndex ?? (_ => 0), settings, errors);
+                        Walk(value, section.Shape, $"{Root}:{section.Path}", key, firstIndex ?? (_ => 0), settings, errors);
                     }
                     else
                     {
@@ -69,7 +71,7 @@ internal static class YamlConfigFile
 
                 break;
             case var other:
-                errors.Add($"{Where(other.Start)}: expected sections such as postgres:, redis: or mongodb:");
+                errors.Add($"{Where(other.Start)}: expected sections such as postgres:, redis:, mongodb: or push:");
                 break;
         }
 
@@ -94,14 +96,14 @@ internal static class YamlConfigFile
             ? TimeSpan.TryParse(text, CultureInfo.InvariantCulture, out duration)
             : FlagParser.TryParseDuration(text, out duration);
 
-    private static void Walk(YamlNode node, Shape shape, string path, Func<string, int> firstIndex, Dictionary<string, string?> settings, List<string> errors)
+    private static void Walk(YamlNode node, Shape shape, string path, string yamlPath, Func<string, int> firstIndex, Dictionary<string, string?> settings, List<string> errors)
     {
         switch (shape, node)
         {
             case (ScalarShape scalarShape, YamlScalarNode scalar):
                 if (!IsNull(scalar))
                 {
-                    settings[path] = Convert(scalar, scalarShape.Kind, errors);
+                    settings[path] = Convert(scalar, scalarShape.Kind, yamlPath, errors);
                 }
 
                 break;
@@ -115,40 +117,84 @@ internal static class YamlConfigFile
 
                     if (map.Keys.TryGetValue(key, out var child))
                     {
-                        Walk(value, child, $"{path}:{PropertyName(key)}", firstIndex, settings, errors);
+                        Walk(value, child, $"{path}:{PropertyName(key)}", $"{yamlPath}.{key}", firstIndex, settings, errors);
                     }
                     else
                     {
-                        errors.Add(NotFound(keyNode, key));
+                        // Secrets come from files: point a Prometheus habit (password:, bearer_token:) there.
+                        var hint = map.Keys.ContainsKey(key + "_file") ? $"; use {key}_file" : string.Empty;
+                        errors.Add($"{NotFound(keyNode, key)} in {yamlPath}{hint}");
                     }
                 }
 
+                break;
+            case (FreeMapShape, YamlMappingNode mapping):
+                WalkFreeMap(mapping, path, yamlPath, settings, errors);
+                break;
+            case (FreeMapShape, YamlScalarNode empty) when IsNull(empty):
                 break;
             case (ListShape list, YamlSequenceNode sequence):
                 var start = firstIndex(path[(Root.Length + 1)..]);
                 for (var i = 0; i < sequence.Children.Count; i++)
                 {
-                    Walk(sequence.Children[i], list.Item, $"{path}:{(start + i).ToString(CultureInfo.InvariantCulture)}", firstIndex, settings, errors);
+                    Walk(sequence.Children[i], list.Item, $"{path}:{(start + i).ToString(CultureInfo.InvariantCulture)}",
+                        $"{yamlPath}[{i.ToString(CultureInfo.InvariantCulture)}]", firstIndex, settings, errors);
                 }
 
                 break;
             case (ListShape, YamlScalarNode empty) when IsNull(empty):
                 break;
             case (ListShape, _):
-                errors.Add($"{Where(node.Start)}: expected a list (items starting with '- ')");
+                errors.Add($"{Where(node.Start)}: {yamlPath}: expected a list (items starting with '- ')");
                 break;
-            case (MapShape, _):
-                errors.Add($"{Where(node.Start)}: expected settings (key: value)");
+            case (MapShape or FreeMapShape, _):
+                errors.Add($"{Where(node.Start)}: {yamlPath}: expected settings (key: value)");
                 break;
             default:
-                errors.Add($"{Where(node.Start)}: expected a single value");
+                errors.Add($"{Where(node.Start)}: {yamlPath}: expected a single value");
                 break;
         }
     }
 
-    private static string? Convert(YamlScalarNode scalar, ValueKind kind, List<string> errors)
+    /// <summary>
+    /// Names the operator chooses (a label <c>job</c>, a header <c>X-Scope-OrgID</c>) go into the
+    /// configuration as they are written. Configuration keys are split at ':' and compared ignoring
+    /// case, so a name with ':' or two names differing only in case could not arrive intact: errors.
+    /// An empty value is kept (<c>instance: ""</c> leaves a default label out).
+    /// </summary>
+    private static void WalkFreeMap(YamlMappingNode mapping, string path, string yamlPath, Dictionary<string, string?> settings, List<string> errors)
+    {
+        var seen = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (keyNode, value) in mapping.Children)
+        {
+            if (Key(keyNode, errors) is not { } name)
+            {
+                continue;
+            }
+
+            if (name.Contains(':', StringComparison.Ordinal))
+            {
+                errors.Add($"{Where(keyNode.Start)}: {yamlPath}: the name '{name}' cannot contain ':'");
+            }
+            else if (!seen.TryAdd(name, name))
+            {
+                errors.Add($"{Where(keyNode.Start)}: {yamlPath}: the name '{name}' is given twice (as '{seen[name]}'; names here are compared ignoring case)");
+            }
+            else if (value is YamlScalarNode scalar)
+            {
+                settings[$"{path}:{name}"] = IsNull(scalar) ? string.Empty : scalar.Value ?? string.Empty;
+            }
+            else
+            {
+                errors.Add($"{Where(value.Start)}: {yamlPath}.{name}: expected a single value");
+            }
+        }
+    }
+
+    private static string? Convert(YamlScalarNode scalar, ValueKind kind, string yamlPath, List<string> errors)
     {
         var text = scalar.Value ?? string.Empty;
+        var where = $"{Where(scalar.Start)}: {yamlPath}";
         switch (kind)
         {
             case ValueKind.Integer when int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number):
@@ -160,13 +206,27 @@ internal static class YamlConfigFile
             case ValueKind.Duration when TryParseDuration(text, out var duration):
                 return duration.ToString("c", CultureInfo.InvariantCulture);
             case ValueKind.Duration:
-                errors.Add($"{Where(scalar.Start)}: not a duration such as 2s or 500ms");
+                errors.Add($"{where}: not a duration such as 2s or 500ms");
+                return null;
+            case ValueKind.Url when !Uri.TryCreate(text, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps):
+                // The value itself is left out: a malformed URL may still carry a token.
+                errors.Add($"{where}: not an absolute http:// or https:// URL");
+                return null;
+            case ValueKind.Url when !string.IsNullOrEmpty(new Uri(text).UserInfo):
+                errors.Add($"{where}: credentials in the URL are not allowed; use basic_auth with a password_file");
+                return null;
+            case ValueKind.Url:
+                return text;
+            case ValueKind.Size when ByteSize.TryParse(text, out _):
+                return text;
+            case ValueKind.Size:
+                errors.Add($"{where}: not a size such as 512MB or 1GiB");
                 return null;
             case ValueKind.Text:
                 return text;
             default:
                 // The value itself is left out: a misplaced password must not end up in a message.
-                errors.Add($"{Where(scalar.Start)}: the value has the wrong type for this setting");
+                errors.Add($"{where}: the value has the wrong type for this setting");
                 return null;
         }
     }

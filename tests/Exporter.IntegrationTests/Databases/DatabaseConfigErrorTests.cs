@@ -15,7 +15,7 @@ public sealed class DatabaseConfigErrorTests : IDisposable
         { $"postgres:\n  - user: u\n    password: {Secret}\n", "postgres target 1: name is required" },
         { $"redis:\n  - name: a\n    password: {Secret}\n  - name: a\n", "redis target 'a': the name is used twice" },
         { "redis:\n  - name: a\n    password_file: /nonexistent/secret\n", "redis target 'a': password_file /nonexistent/secret does not exist" },
-        { $"redis:\n  - name: a\n    port: {Secret}\n", "line 3, column 11: the value has the wrong type for this setting" },
+        { $"redis:\n  - name: a\n    port: {Secret}\n", "line 3, column 11: redis[0].port: the value has the wrong type for this setting" },
     };
 
     [Theory]
