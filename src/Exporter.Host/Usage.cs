@@ -24,7 +24,7 @@ internal static class Usage
               --collector.disable-defaults
                                          Disable all collectors that are enabled by default.
               --collector.NAME           Enable collector NAME; --no-collector.NAME disables it.
-              --collector.NAME.OPTION=V  A collector's option (see docs/configuration.md).
+              --collector.NAME.OPTION=V  A collector's option (README.md, "Metrics").
               --config.file=PATH         YAML file: database targets (docs/databases.md), push: section (docs/push.md).
               --log.level=info           debug, info, warn or error.
 
