@@ -79,7 +79,7 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
         var metrics = await ScrapeUntilGoodIsUpAsync();
 
         Value(metrics, "node_scrape_collector_success{collector=\"mongodb\"}").Should().Be(1);
-        Value(metrics, "mongodb_up{target=\"good\"}").Should().Be(1);
+        Value(metrics, "mongodb_up{target=\"good\"}").Should().Be(1, _host.Output);
         Value(metrics, "mongodb_up{target=\"wrongpw\"}").Should().Be(0);
         Value(metrics, "mongodb_up{target=\"refused\"}").Should().Be(0);
         Value(metrics, "mongodb_up{target=\"silent\"}").Should().Be(0);
@@ -112,7 +112,7 @@ public sealed class MongoCollectorEndToEndTests : IAsyncLifetime
         var metrics = await _host.GetMetricsAsync();
 
         // The driver holds its monitoring connection and one pooled connection: neither is opened again per scrape.
-        Value(metrics, "mongodb_up{target=\"good\"}").Should().Be(1);
+        Value(metrics, "mongodb_up{target=\"good\"}").Should().Be(1, _host.Output);
         _good.Connections.Should().Be(connections, "the connections are kept between scrapes");
         _good.Commands.Count(c => c == "saslStart").Should().Be(authentications, "authentication happens once per connection");
 
