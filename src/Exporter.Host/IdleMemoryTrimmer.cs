@@ -42,6 +42,12 @@ internal sealed partial class IdleMemoryTrimmer : BackgroundService
                 if (OperatingSystem.IsLinux())
                 {
                     _ = MallocTrim(0);
+
+                    // The first quiet moment comes after start-up: its code can leave the RSS (StartupPages).
+                    if (trimmed == 0)
+                    {
+                        _ = StartupPages.Release(AppContext.BaseDirectory);
+                    }
                 }
 
                 trimmed = seen = GC.GetTotalAllocatedBytes();
