@@ -53,7 +53,7 @@ wait_ready() { # url
     curl -sf -o /dev/null "$1" && return 0
     sleep 0.1
   done
-  echo "error: $1 did not answer" >&2; exit 1
+  echo "error: $1 did not answer" >&2; return 1
 }
 ticks() { awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat"; }
 metric() { # port name → value of the first sample, as an integer
@@ -66,7 +66,7 @@ start_vm() {
   victoria-metrics -httpListenAddr="127.0.0.1:$vm_port" -storageDataPath="$work/vm" >"$work/vm.log" 2>&1 &
   vm_pid=$!
   pids+=("$vm_pid")
-  wait_ready "http://127.0.0.1:$vm_port/health"
+  wait_ready "http://127.0.0.1:$vm_port/health" || { tail -5 "$work/vm.log" >&2; exit 1; }
 }
 start_vm
 url="http://127.0.0.1:$vm_port/api/v1/write"
@@ -93,6 +93,9 @@ done
 scraped_cpu=$(( $(ticks "$scraped") - scraped_start )); pushing_cpu=$(( $(ticks "$pushing") - pushing_start ))
 sent=$(awk -v a="$(metric "$pushing_port" exporter_push_samples_sent_total)" -v b="$sent_start" 'BEGIN { print a - b }')
 kill "$scraped" "$pushing"; wait "$scraped" "$pushing" 2>/dev/null || true
+# Printed now as well, so a failure in the backlog phase does not lose them.
+awk -v s="$scraped_cpu" -v p="$pushing_cpu" -v hz="$hz" -v w="$SECONDS_WINDOW" 'BEGIN {
+  printf "CPU: scraped %.2f%%, pushing %.2f%%, beyond collecting %.2f%% of a core\n", 100 * s / hz / w, 100 * p / hz / w, 100 * (p - s) / hz / w }' >&2
 
 # 2. Replay of a backlog.
 stop_vm() { kill "$vm_pid"; wait "$vm_pid" 2>/dev/null || true; }
