@@ -105,7 +105,9 @@ public abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan tim
     {
         for (; e is not null; e = e.InnerException)
         {
-            if (e is TimeoutException)
+            // A cancellation that is not the collector's is a timeout too: a driver's own deadline
+            // (MongoDB.Driver's server selection equals ours) ends in OperationCanceledException.
+            if (e is TimeoutException or OperationCanceledException)
             {
                 return true;
             }
