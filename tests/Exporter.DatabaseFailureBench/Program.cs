@@ -25,7 +25,7 @@ var failTimeoutMs = int.Parse(Option("timeout-ms", "250"), CultureInfo.Invariant
 var idleSeconds = int.Parse(Option("idle-seconds", "20"), CultureInfo.InvariantCulture);
 var clients = Option("clients", "redis-own,redis-se,redis-se-kept,postgres,mongodb").Split(',');
 var cases = Option("cases", "refused,silent,wrong password,idle").Split(',');
-// Warm-up scrapes before the first figures: tiered compilation recompiles a method after 30 calls.
+// Warm-up scrapes before the first figures, so that first-use costs (compilation, pools) are behind.
 const int WarmUp = 100;
 
 using var silent = new SilentListener();
