@@ -1,7 +1,5 @@
-using System.Net.Security;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Exporter.Core.Exposition;
+using Exporter.Core.Security;
 using Microsoft.Extensions.Logging;
 using MongoDB.Driver;
 using MongoDB.Driver.Core.Servers;
@@ -75,50 +73,16 @@ internal sealed class MongoTarget(MongoDbTargetOptions options, TimeSpan timeout
         if (options.Tls)
         {
             settings.SslSettings = new SslSettings { CheckCertificateRevocation = false };
-            if (ReadTlsCa(options.TlsCaFile) is { } authorities)
+            if (options.TlsCaFile is { } caFile)
             {
                 // A private CA, as MongoDB deployments often use: trust it alone, not the system store.
-                // The host name is still checked against the certificate.
-                settings.SslSettings.ServerCertificateValidationCallback = (_, certificate, _, errors) => IssuedBy(authorities, certificate, errors);
+                // The host name is still checked against the certificate. Read for every new client,
+                // so a renewed CA is picked up.
+                settings.SslSettings.ServerCertificateValidationCallback = PrivateCertificateAuthority.Callback(PrivateCertificateAuthority.Load(caFile));
             }
         }
 
         return settings;
     }
 
-    private static bool IssuedBy(X509Certificate2Collection authorities, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
-    }
-
-    /// <summary>The CA certificates to trust, read for every new client so a renewed CA is picked up.</summary>
-    private static X509Certificate2Collection? ReadTlsCa(string? file)
-    {
-        if (file is null)
-        {
-            return null;
-        }
-
-        var certificates = new X509Certificate2Collection();
-        try
-        {
-            certificates.ImportFromPemFile(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
-        {
-            throw new IOException($"tls_ca_file {file} cannot be read: {e.Message}", e);
-        }
-
-        return certificates.Count > 0 ? certificates : throw new IOException($"tls_ca_file {file} holds no certificate");
-    }
 }

@@ -1,6 +1,6 @@
 using System.Net.Security;
 using System.Net.Sockets;
-using System.Security.Cryptography.X509Certificates;
+using Exporter.Core.Security;
 
 namespace Exporter.Databases.Redis;
 
@@ -31,13 +31,16 @@ internal sealed class RedisConnection : IDisposable
             stream = new NetworkStream(socket, ownsSocket: true);
             if (options.Tls)
             {
+                // tls_ca_file's CAs instead of the system's roots; read for every connection, so a renewed CA is picked up.
+                var authorities = options.TlsCaFile is { } caFile && !options.TlsInsecureSkipVerify ? PrivateCertificateAuthority.Load(caFile) : null;
                 var ssl = new SslStream(stream, leaveInnerStreamOpen: false);
                 stream = ssl;
                 await ssl.AuthenticateAsClientAsync(
                     new SslClientAuthenticationOptions
                     {
                         TargetHost = options.TlsServerName ?? options.Host,
-                        RemoteCertificateValidationCallback = (_, certificate, _, errors) => Validate(options, certificate, errors),
+                        RemoteCertificateValidationCallback = (_, certificate, chain, errors) => options.TlsInsecureSkipVerify
+                            || (authorities is null ? errors == SslPolicyErrors.None : PrivateCertificateAuthority.Validate(authorities, certificate, chain, errors)),
                     },
                     cancellationToken);
             }
@@ -72,26 +75,4 @@ internal sealed class RedisConnection : IDisposable
 
     public void Dispose() => _stream.Dispose();
 
-    private static bool Validate(RedisTargetOptions options, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (options.TlsInsecureSkipVerify || errors == SslPolicyErrors.None)
-        {
-            return true;
-        }
-
-        // With tls_ca_file the chain must end at one of its certificates; the name must match either way.
-        if (options.TlsCaFile is null || certificate is null || errors != SslPolicyErrors.RemoteCertificateChainErrors)
-        {
-            return false;
-        }
-
-        var authorities = new X509Certificate2Collection();
-        authorities.ImportFromPemFile(options.TlsCaFile);
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
-    }
 }

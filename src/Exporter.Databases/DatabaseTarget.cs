@@ -34,6 +34,12 @@ public abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan tim
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(collectorToken, deadline.Token);
         var sink = new MetricSink();
         var work = RunExclusiveAsync(sink, cts.Token);
+
+        // Whether the work ended before the deadline: its error is then the server's own answer,
+        // even if the deadline passes before it is looked at; an error after the deadline is the
+        // deadline's doing (a driver's cancelled read). Registered first, so it runs first.
+        var endedInTime = false;
+        _ = work.ContinueWith(_ => endedInTime = !cts.IsCancellationRequested, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         try
         {
             // WaitAsync as well as the token: a driver that ignores cancellation still cannot hold the scrape.
@@ -46,7 +52,7 @@ public abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan tim
             _ = work.ContinueWith(t => t.Exception, TaskScheduler.Default);
             // A driver's own timeout (Npgsql's Timeout equals ours) races our token: both mean the
             // same silent server and must read the same, or it would be logged once per wording.
-            Failed(cts.IsCancellationRequested || IsTimeout(e)
+            Failed(!endedInTime || IsTimeout(e)
                 ? $"no answer within {timeout.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)}s"
                 : Describe(e));
             return null;
@@ -104,7 +110,9 @@ public abstract class DatabaseTarget(DatabaseTargetOptions options, TimeSpan tim
     {
         for (; e is not null; e = e.InnerException)
         {
-            if (e is TimeoutException)
+            // A cancellation that is not the collector's is a timeout too: a driver's own deadline
+            // (MongoDB.Driver's server selection equals ours) ends in OperationCanceledException.
+            if (e is TimeoutException or OperationCanceledException)
             {
                 return true;
             }

@@ -1,7 +1,7 @@
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using Docker.DotNet.Handler.Abstractions;
 using Docker.DotNet.X509;
+using Exporter.Core.Security;
 
 namespace Exporter.Docker;
 
@@ -24,27 +24,10 @@ internal static class DockerTls
         var caFile = Path.Join(certPath, "ca.pem");
         if (File.Exists(caFile))
         {
-            var authorities = new X509Certificate2Collection();
-            authorities.ImportFromPemFile(caFile);
-            credentials.ServerCertificateValidationCallback = (_, certificate, _, errors) => IssuedBy(authorities, certificate, errors);
+            credentials.ServerCertificateValidationCallback = PrivateCertificateAuthority.Callback(PrivateCertificateAuthority.Load(caFile));
         }
 
         return credentials;
     }
 
-    /// <summary>The name must match; the chain must end at one of <paramref name="authorities"/>, not the system's roots.</summary>
-    internal static bool IssuedBy(X509Certificate2Collection authorities, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(authorities);
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        using var leaf = X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
-        return chain.Build(leaf);
-    }
 }

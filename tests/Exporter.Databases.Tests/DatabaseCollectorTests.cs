@@ -93,6 +93,35 @@ public sealed class DatabaseCollectorTests
         logger.Warnings.Should().Equal("test target silent is down: no answer within 0.3s");
     }
 
+    [Fact]
+    public async Task A_drivers_own_cancellation_reads_like_our_timeout()
+    {
+        var logger = new ListLogger();
+        var time = new FakeTimeProvider();
+        var driverCancels = false;
+
+        // Alternately the driver cancels its own wait (before our deadline) and our token ends it.
+        var silent = new FakeTarget("silent", ct => Volatile.Read(ref driverCancels)
+            ? throw new TaskCanceledException("A task was canceled.")
+            : new TaskCompletionSource().Task.WaitAsync(ct), logger, time: time);
+        using var collector = new DatabaseCollector("test", Up, [silent]);
+
+        for (var scrape = 0; scrape < 4; scrape++)
+        {
+            Volatile.Write(ref driverCancels, scrape % 2 == 0);
+            var collect = collector.CollectAsync(new MetricSink(), CancellationToken.None);
+            if (!driverCancels)
+            {
+                time.Advance(TimeSpan.FromMilliseconds(300));
+            }
+
+            // The driver's cancellation needs no time to pass at all.
+            await collect.WaitAsync(TimeSpan.FromMinutes(1));
+        }
+
+        logger.Warnings.Should().Equal("test target silent is down: no answer within 0.3s");
+    }
+
     private static List<(string, double)> Samples(MetricSink sink, string name) =>
         [.. sink.Families.Where(f => f.Descriptor.Name == name).SelectMany(f => f.Samples).Select(s => (s.LabelValues[0], s.Value))];
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using Exporter.Core.Security;
 using Exporter.RemoteWrite.Configuration;
 
 namespace Exporter.RemoteWrite.Sending;
@@ -81,19 +82,7 @@ internal static class ReceiverHandler
                 return (errors & SslPolicyErrors.RemoteCertificateChainErrors) == 0;
             }
 
-            using var custom = new X509Chain();
-            custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-            custom.ChainPolicy.CustomTrustStore.AddRange(roots);
-            custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-            if (chain is not null)
-            {
-                foreach (var element in chain.ChainElements)
-                {
-                    custom.ChainPolicy.ExtraStore.Add(element.Certificate);
-                }
-            }
-
-            return custom.Build(leaf);
+            return PrivateCertificateAuthority.ChainsTo(roots, leaf, chain);
         };
     }
 }
