@@ -72,7 +72,10 @@ public sealed class PrometheusSecureScrapeTests : IDisposable
         targets["auth-wrong"].Error.Should().Contain("401");
         targets["mtls-with-cert"].Health.Should().Be("up", targets["mtls-with-cert"].Error);
         targets["mtls-without-cert"].Health.Should().Be("down");
-        targets["mtls-without-cert"].Error.Should().MatchRegex("(?i)certificate|tls|remote error|EOF|reset");
+        // Under TLS 1.3 the client's handshake ends before the server has judged its (missing)
+        // certificate, so the refusal can reach Prometheus as the server closing the connection
+        // while the request is written: a reset or a broken pipe, not always a TLS alert.
+        targets["mtls-without-cert"].Error.Should().MatchRegex("(?i)certificate|tls|remote error|EOF|reset|broken pipe");
     }
 
     // YAML is a superset of JSON: values written as JSON need no escaping rules of their own.
