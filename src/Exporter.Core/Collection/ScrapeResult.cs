@@ -4,8 +4,9 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Collection;
 
 /// <summary>
-/// The outcome of one collection: families sorted by name. Bodies are encoded on first request
-/// per format and compression, then shared by every scrape that joined this collection.
+/// The outcome of one collection: families sorted by name, shared by every scrape that joined it.
+/// The scrape endpoint encodes them straight into each response; <see cref="GetBody"/> keeps an
+/// encoded copy per format and compression for callers that want the bytes.
 /// </summary>
 public sealed class ScrapeResult
 {
