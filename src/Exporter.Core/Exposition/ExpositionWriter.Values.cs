@@ -14,10 +14,11 @@ public static partial class ExpositionWriter
     internal const int MaxValueLength = 32;
 
     /// <summary>
-    /// Below this magnitude a whole double's shortest round-trip form is its plain digits; from
-    /// 1E+15 on, .NET writes an exponent, so those stay with the double formatter.
+    /// Below 2^53 every integer is a double, so a whole double's shortest round-trip digits are
+    /// exactly its integer digits (and .NET writes them without an exponent up to 1E+17). Above,
+    /// the shortest form may round the last digits: those stay with the double formatter.
     /// </summary>
-    private const double PlainDigitsLimit = 1e15;
+    private const long PlainDigitsLimit = 1L << 53;
 
     /// <summary>
     /// Writes the shortest round-trip form of <paramref name="value"/> (invariant culture; NaN,
@@ -58,7 +59,7 @@ public static partial class ExpositionWriter
     /// <see cref="FormatValue(Span{byte}, double)"/> writes <c>(double)value</c>.
     /// </summary>
     internal static int FormatValue(Span<byte> destination, long value) =>
-        value is > -(long)PlainDigitsLimit and < (long)PlainDigitsLimit ? FormatWhole(destination, value) : FormatValue(destination, (double)value);
+        value is > -PlainDigitsLimit and < PlainDigitsLimit ? FormatWhole(destination, value) : FormatValue(destination, (double)value);
 
     private static int FormatWhole(Span<byte> destination, long value)
     {

@@ -13,7 +13,8 @@ public sealed class ValueFormattingTests
     private static readonly double[] Edges =
     [
         0, -0.0, 1, -1, 0.5, -0.5, 10, 1234.5, 999_999_999_999_999, -999_999_999_999_999, 999_999_999_999_999.5,
-        1e15, -1e15, 1e15 + 2, 1e16, 123_456_789_012_345, 9_007_199_254_740_992, 9_007_199_254_740_993, -9_007_199_254_740_992,
+        1e15, -1e15, 1e15 + 2, 1e16, 1e16 + 2, 1e17, 123_456_789_012_345, 12_345_678_901_234_568, 123_456_789_012_345_678,
+        9_007_199_254_740_991, -9_007_199_254_740_991, 9_007_199_254_740_992, 9_007_199_254_740_993, -9_007_199_254_740_992,
         long.MaxValue, long.MinValue, 9.3e18, -9.3e18, 1e-300, double.Epsilon, -double.Epsilon, double.MaxValue, double.MinValue,
         0.1 + 0.2, 1.0 / 3, 4.35, 100.0 * 1.1,
     ];
@@ -42,7 +43,8 @@ public sealed class ValueFormattingTests
     public void Longs_are_written_as_the_same_value_as_a_double_would_be()
     {
         long[] values = [0, 1, -1, 42, 999_999_999_999_999, -999_999_999_999_999, 1_000_000_000_000_000, -1_000_000_000_000_000,
-            9_007_199_254_740_993, long.MaxValue, long.MinValue];
+            9_007_199_254_740_991, 9_007_199_254_740_992, 9_007_199_254_740_993, -9_007_199_254_740_993, 12_345_678_901_234_567,
+            long.MaxValue, long.MinValue];
         foreach (var value in values)
         {
             var buffer = new byte[ExpositionWriter.MaxValueLength];
