@@ -37,7 +37,7 @@ public static partial class ExpositionWriter
     /// and the pipe's pooled segments are reused from one flush to the next. Stops early when the
     /// reader has gone.
     /// </summary>
-    public static async ValueTask WriteAsync(PipeWriter output, IReadOnlyList<MetricFamily> families, ExpositionFormat format, CancellationToken cancellationToken)
+    internal static async ValueTask WriteAsync(PipeWriter output, IReadOnlyList<MetricFamily> families, ExpositionFormat format, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(families);
