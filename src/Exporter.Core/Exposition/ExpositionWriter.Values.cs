@@ -6,7 +6,7 @@ namespace Exporter.Core.Exposition;
 /// <summary>
 /// Numbers, formatted into a span the caller already holds (one span per sample line). Most values
 /// of a scrape are whole numbers (counts, bytes, bucket counts): those take the integer formatter,
-/// several times faster than a double's shortest round-trip form and giving the same digits.
+/// cheaper than a double's shortest round-trip form and giving the same digits.
 /// </summary>
 public static partial class ExpositionWriter
 {
