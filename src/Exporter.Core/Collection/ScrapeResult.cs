@@ -4,8 +4,9 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Collection;
 
 /// <summary>
-/// The outcome of one collection: families sorted by name. Bodies are encoded on first request
-/// per format and compression, then shared by every scrape that joined this collection.
+/// The outcome of one collection: families sorted by name, shared by every scrape that joined it.
+/// The scrape endpoint encodes them straight into each response; <see cref="GetBody"/> keeps an
+/// encoded copy per format and compression for callers that want the bytes.
 /// </summary>
 public sealed class ScrapeResult
 {
@@ -40,10 +41,13 @@ public sealed class ScrapeResult
 
     private byte[] Encode(ExpositionFormat format)
     {
-        // Encoded into pooled scratch space, then copied once into a body of the exact size.
+        // Encoded into pooled scratch space, then copied once into a body of the exact size, left
+        // unzeroed since the copy fills it (at 10,000 series that is a megabyte on the large object heap).
         using var buffer = new PooledBufferWriter(64 * 1024);
         ExpositionWriter.Write(buffer, Families, format);
-        return buffer.WrittenSpan.ToArray();
+        var body = GC.AllocateUninitializedArray<byte>(buffer.WrittenSpan.Length);
+        buffer.WrittenSpan.CopyTo(body);
+        return body;
     }
 
     private static byte[] Compress(byte[] body)

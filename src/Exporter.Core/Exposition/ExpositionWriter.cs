@@ -1,5 +1,5 @@
 using System.Buffers;
-using System.Globalization;
+using System.IO.Pipelines;
 using System.Text;
 
 namespace Exporter.Core.Exposition;
@@ -9,8 +9,11 @@ namespace Exporter.Core.Exposition;
 /// Everything constant was encoded by <see cref="MetricDescriptor"/>; only label values and numbers
 /// are formatted here.
 /// </summary>
-public static class ExpositionWriter
+public static partial class ExpositionWriter
 {
+    /// <summary>Unflushed bytes after which <see cref="WriteAsync"/> hands what it wrote to the reader.</summary>
+    internal const int FlushThreshold = 32 * 1024;
+
     private static readonly byte[] Eof = "# EOF\n"u8.ToArray();
 
     /// <summary>Writes the families in the given order. Families without samples are left out.</summary>
@@ -19,28 +22,65 @@ public static class ExpositionWriter
         var openMetrics = format == ExpositionFormat.OpenMetrics;
         foreach (var family in families)
         {
-            if (family.IsEmpty)
-            {
-                continue;
-            }
+            WriteFamily(output, family, openMetrics);
+        }
 
-            var descriptor = family.Descriptor;
-            output.Write(openMetrics ? descriptor.OpenMetricsHeaderUtf8 : descriptor.TextHeaderUtf8);
-            if (family.Live is { } live)
-            {
-                live.Write(output, openMetrics);
-                continue;
-            }
+        if (openMetrics)
+        {
+            output.Write(Eof);
+        }
+    }
 
-            foreach (var sample in family.Samples)
+    /// <summary>
+    /// Writes the families straight into a response's pipe, flushing whenever a family leaves
+    /// <see cref="FlushThreshold"/> bytes or more waiting: the body is never held whole (nor copied),
+    /// and the pipe's pooled segments are reused from one flush to the next. Stops early when the
+    /// reader has gone.
+    /// </summary>
+    internal static async ValueTask WriteAsync(PipeWriter output, IReadOnlyList<MetricFamily> families, ExpositionFormat format, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(families);
+        var openMetrics = format == ExpositionFormat.OpenMetrics;
+        for (var i = 0; i < families.Count; i++)
+        {
+            WriteFamily(output, families[i], openMetrics);
+            if (!output.CanGetUnflushedBytes || output.UnflushedBytes >= FlushThreshold)
             {
-                WriteSample(output, descriptor, sample);
+                var flushed = await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                if (flushed.IsCompleted || flushed.IsCanceled)
+                {
+                    return;
+                }
             }
         }
 
         if (openMetrics)
         {
             output.Write(Eof);
+        }
+
+        await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static void WriteFamily(IBufferWriter<byte> output, MetricFamily family, bool openMetrics)
+    {
+        if (family.IsEmpty)
+        {
+            return;
+        }
+
+        var descriptor = family.Descriptor;
+        output.Write(openMetrics ? descriptor.OpenMetricsHeaderUtf8 : descriptor.TextHeaderUtf8);
+        if (family.Live is { } live)
+        {
+            live.Write(output, openMetrics);
+            return;
+        }
+
+        foreach (var sample in family.Samples)
+        {
+            WriteSample(output, descriptor, sample);
         }
     }
 
@@ -102,28 +142,12 @@ public static class ExpositionWriter
     /// Shortest round-trip form, invariant culture; NaN and infinities spelled as both formats
     /// require (NaN, +Inf, -Inf).
     /// </summary>
-    internal static void WriteValue(IBufferWriter<byte> output, double value)
-    {
-        if (double.IsNaN(value))
-        {
-            output.Write("NaN"u8);
-            return;
-        }
+    internal static void WriteValue(IBufferWriter<byte> output, double value) =>
+        output.Advance(FormatValue(output.GetSpan(MaxValueLength), value));
 
-        if (double.IsInfinity(value))
-        {
-            output.Write(value > 0 ? "+Inf"u8 : "-Inf"u8);
-            return;
-        }
-
-        var span = output.GetSpan(32);
-        if (!value.TryFormat(span, out var written, "R", CultureInfo.InvariantCulture))
-        {
-            throw new InvalidOperationException("A double did not fit in 32 bytes.");
-        }
-
-        output.Advance(written);
-    }
+    /// <summary>An integer value, written as <see cref="WriteValue(IBufferWriter{byte}, double)"/> would write it as a double.</summary>
+    internal static void WriteValue(IBufferWriter<byte> output, long value) =>
+        output.Advance(FormatValue(output.GetSpan(MaxValueLength), value));
 
     internal static void WriteUtf8(IBufferWriter<byte> output, ReadOnlySpan<char> text)
     {

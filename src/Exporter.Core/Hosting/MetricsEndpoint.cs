@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.IO.Pipelines;
 using Exporter.Core.Collection;
 using Exporter.Core.Exposition;
 using Microsoft.AspNetCore.Http;
@@ -6,11 +8,9 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Exporter.Core.Hosting;
 
-/// <summary>Serves one scrape: negotiate, collect (shared with concurrent scrapes), then write the finished body.</summary>
+/// <summary>Serves one scrape: collect (shared with concurrent scrapes), negotiate, then encode the body into the response.</summary>
 internal static class MetricsEndpoint
 {
-    private const int WriteSlice = 32 * 1024;
-
     public static async Task HandleAsync(HttpContext context)
     {
         var scraper = context.RequestServices.GetRequiredService<Scraper>();
@@ -32,26 +32,26 @@ internal static class MetricsEndpoint
             return;
         }
 
-        // The response is touched only now that the body is complete.
+        // The response is touched only now that the collection is done (a bad filter still gets its 400).
         var format = ContentNegotiation.ChooseFormat(request.Headers.Accept);
         var gzip = ContentNegotiation.AcceptsGzip(request.Headers.AcceptEncoding);
-        var body = result.GetBody(format, gzip);
         var response = context.Response;
         response.ContentType = ExpositionContentTypes.For(format);
-        if (gzip)
-        {
-            response.Headers.ContentEncoding = "gzip";
-        }
-
         response.Headers.Vary = "Accept, Accept-Encoding";
-        response.ContentLength = body.Length;
-
-        // In slices, each flushed before the next: the server's pipe then holds one slice at a time
-        // from its pool instead of a copy of the whole body (a megabyte at 10,000 series) per scrape.
-        for (var offset = 0; offset < body.Length; offset += WriteSlice)
+        if (!gzip)
         {
-            await response.Body.WriteAsync(body.AsMemory(offset, Math.Min(WriteSlice, body.Length - offset)), context.RequestAborted);
+            // Encoded straight into the server's pipe, flushed as it fills: no copy of the body is
+            // built, and the pipe's pooled segments carry it out a few at a time.
+            await ExpositionWriter.WriteAsync(response.BodyWriter, result.Families, format, context.RequestAborted);
+            return;
         }
+
+        // Compressed on its way out, the same way (Prometheus asks for gzip by default).
+        response.Headers.ContentEncoding = "gzip";
+        await using var compressed = new GZipStream(response.Body, CompressionLevel.Fastest, leaveOpen: true);
+        var output = PipeWriter.Create(compressed, new StreamPipeWriterOptions(leaveOpen: true));
+        await ExpositionWriter.WriteAsync(output, result.Families, format, context.RequestAborted);
+        await output.CompleteAsync();
     }
 
     /// <summary>

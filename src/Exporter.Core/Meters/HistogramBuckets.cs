@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -44,11 +43,5 @@ internal sealed class HistogramBuckets
 
         var index = Array.BinarySearch(bounds, value);
         return index >= 0 ? index : ~index;
-    }
-
-    public static void WriteLe(IBufferWriter<byte> output, byte[] le)
-    {
-        output.Write(le);
-        output.Write("\"}"u8);
     }
 }

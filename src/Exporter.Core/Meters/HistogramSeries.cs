@@ -60,19 +60,28 @@ internal sealed class HistogramSeries(SeriesLabels labels, HistogramBuckets buck
         var cumulative = rented is null ? stackalloc long[length] : rented.AsSpan(0, length);
         var sum = ReadInto(cumulative, integer);
         var le = Buckets.LeUtf8;
+        var name = family.BucketNameUtf8;
+        var labels = Labels.Open;
+        var bound = labels.IsEmpty ? "{le=\""u8 : ",le=\""u8;
         for (var i = 0; i < length; i++)
         {
-            output.Write(family.BucketNameUtf8);
-            Labels.WriteWithBound(output);
-            HistogramBuckets.WriteLe(output, le[i]);
-            output.Write(" "u8);
-            ExpositionWriter.WriteValue(output, cumulative[i]);
-            if (openMetrics)
+            var line = new SampleLine(output, name.Length + labels.Length + bound.Length + le[i].Length + 2);
+            line.Append(name);
+            line.Append(labels);
+            line.Append(bound);
+            line.Append(le[i]);
+            line.Append("\"}"u8);
+            line.AppendValue(cumulative[i]);
+            if (openMetrics && _exemplars is not null)
             {
+                line.EndBeforeExemplar();
                 Exemplar.Write(output, _exemplars, i);
+                output.Write("\n"u8);
             }
-
-            output.Write("\n"u8);
+            else
+            {
+                line.End();
+            }
         }
 
         if (!openMetrics || !Buckets.HasNegativeBounds)
@@ -103,10 +112,10 @@ internal sealed class HistogramSeries(SeriesLabels labels, HistogramBuckets buck
 
     private void WriteLine(IBufferWriter<byte> output, byte[] name, double value)
     {
-        output.Write(name);
-        Labels.WriteClosed(output);
-        output.Write(" "u8);
-        ExpositionWriter.WriteValue(output, value);
-        output.Write("\n"u8);
+        var line = new SampleLine(output, name.Length + Labels.Closed.Length);
+        line.Append(name);
+        line.Append(Labels.Closed);
+        line.AppendValue(value);
+        line.End();
     }
 }

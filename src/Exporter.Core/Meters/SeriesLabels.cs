@@ -4,12 +4,13 @@ using Exporter.Core.Exposition;
 namespace Exporter.Core.Meters;
 
 /// <summary>
-/// A series' labels, encoded once as <c>{a="x",b="y"</c> (open, so a bucket's <c>le</c> can follow),
-/// and kept as pairs for readers that want rows (<see cref="MetricFamily.Samples"/>).
+/// A series' labels, encoded once as <c>{a="x",b="y"}</c> (and read open, without the brace, where
+/// a bucket's <c>le</c> follows), and kept as pairs for readers that want rows
+/// (<see cref="MetricFamily.Samples"/>).
 /// </summary>
 internal sealed class SeriesLabels
 {
-    private readonly byte[] _open;
+    private readonly byte[] _closed;
 
     public SeriesLabels(KeyValuePair<string, string>[] pairs)
     {
@@ -25,7 +26,12 @@ internal sealed class SeriesLabels
             buffer.Write("\""u8);
         }
 
-        _open = buffer.WrittenSpan.ToArray();
+        if (pairs.Length > 0)
+        {
+            buffer.Write("}"u8);
+        }
+
+        _closed = buffer.WrittenSpan.ToArray();
     }
 
     /// <summary>Label name and value pairs, in the order written.</summary>
@@ -34,22 +40,11 @@ internal sealed class SeriesLabels
     /// <summary>Tells label sets apart: two tag sets that give the same labels are one series.</summary>
     public string Key { get; }
 
-    /// <summary>Writes the labels and the closing brace (nothing when there are none).</summary>
-    public void WriteClosed(IBufferWriter<byte> output)
-    {
-        if (_open.Length > 0)
-        {
-            output.Write(_open);
-            output.Write("}"u8);
-        }
-    }
+    /// <summary>The labels with their closing brace (empty when there are none).</summary>
+    public ReadOnlySpan<byte> Closed => _closed;
 
-    /// <summary>Writes the labels followed by <c>le="</c>, ready for the bound.</summary>
-    public void WriteWithBound(IBufferWriter<byte> output)
-    {
-        output.Write(_open);
-        output.Write(_open.Length > 0 ? ",le=\""u8 : "{le=\""u8);
-    }
+    /// <summary>The labels without the closing brace, ready for <c>,le="</c> (empty when there are none).</summary>
+    public ReadOnlySpan<byte> Open => _closed.Length == 0 ? default : _closed.AsSpan(0, _closed.Length - 1);
 
     /// <summary>
     /// The labels of a measurement: the scope's first, then each attribute under its escaped name.

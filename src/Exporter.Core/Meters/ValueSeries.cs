@@ -51,15 +51,29 @@ internal sealed class ValueSeries(SeriesLabels labels) : Series(labels)
     /// <summary>Writes <c>name{labels} value</c>, with its exemplar in OpenMetrics.</summary>
     public void Write(IBufferWriter<byte> output, byte[] name, bool integer, bool openMetrics)
     {
-        output.Write(name);
-        Labels.WriteClosed(output);
-        output.Write(" "u8);
-        ExpositionWriter.WriteValue(output, Value(integer));
-        if (openMetrics)
+        var labels = Labels.Closed;
+        var line = new SampleLine(output, name.Length + labels.Length);
+        line.Append(name);
+        line.Append(labels);
+        var bits = Volatile.Read(ref _value);
+        if (integer)
         {
-            Exemplar.Write(output, _exemplar, 0);
+            line.AppendValue(bits);
+        }
+        else
+        {
+            line.AppendValue(BitConverter.Int64BitsToDouble(bits));
         }
 
-        output.Write("\n"u8);
+        if (openMetrics && _exemplar is { } exemplar)
+        {
+            line.EndBeforeExemplar();
+            Exemplar.Write(output, exemplar, 0);
+            output.Write("\n"u8);
+        }
+        else
+        {
+            line.End();
+        }
     }
 }
