@@ -19,6 +19,16 @@ internal sealed class WebSecurityMiddleware(WebConfigReloader reloader, RateLimi
         var config = snapshot.Config;
         var request = context.Request;
         var response = context.Response;
+
+        // No endpoint reads a request body, and Kestrel accepts none (MaxRequestBodySize 0): a
+        // request that brings one is answered (whatever the answer) on a connection that then
+        // closes, so saying so keeps the client from sending its next request down it.
+        var hasBody = context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
+        if (hasBody)
+        {
+            response.Headers.Connection = "close";
+        }
+
         if (!limiter.Allows(config.RateLimit))
         {
             await RefuseAsync(context, StatusCodes.Status429TooManyRequests, "Too Many Requests");
@@ -38,10 +48,9 @@ internal sealed class WebSecurityMiddleware(WebConfigReloader reloader, RateLimi
             return;
         }
 
-        if (context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+        if (hasBody)
         {
             // Closing rather than reading the body to its end: it may be endless.
-            response.Headers.Connection = "close";
             await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "Request body not accepted");
             return;
         }

@@ -110,6 +110,20 @@ public sealed class HostileRequestTests(HostileRequestTests.Host fixture) : ICla
         await HonestScrapeSucceedsAsync();
     }
 
+    [Theory]
+    [InlineData("POST /api/v1/status")]
+    [InlineData("DELETE /metrics")]
+    public async Task Another_method_with_a_body_gets_405_and_the_connection_is_closed(string requestLine)
+    {
+        // The server does not read the body and closes the connection after answering: the answer
+        // says so, or a client would send its next request down a connection about to close.
+        var response = await RawHttp.SendAsync(_host.Port, Encoding.ASCII.GetBytes($"{requestLine} HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\r\n{{}}"));
+
+        RawHttp.Status(response).Should().Be(405, response);
+        response.Should().Contain("Connection: close");
+        await HonestScrapeSucceedsAsync();
+    }
+
     [Fact]
     public async Task HEAD_answers_with_headers_only()
     {
