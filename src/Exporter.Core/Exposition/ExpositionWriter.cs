@@ -145,10 +145,6 @@ public static partial class ExpositionWriter
     internal static void WriteValue(IBufferWriter<byte> output, double value) =>
         output.Advance(FormatValue(output.GetSpan(MaxValueLength), value));
 
-    /// <summary>An integer value, written as <see cref="WriteValue(IBufferWriter{byte}, double)"/> would write it as a double.</summary>
-    internal static void WriteValue(IBufferWriter<byte> output, long value) =>
-        output.Advance(FormatValue(output.GetSpan(MaxValueLength), value));
-
     internal static void WriteUtf8(IBufferWriter<byte> output, ReadOnlySpan<char> text)
     {
         if (text.IsEmpty)
